@@ -1,0 +1,64 @@
+package io.rapport.analysis;
+
+import io.rapport.analysis.timing.BackchannelClassifier;
+import io.rapport.analysis.timing.Interruption;
+import io.rapport.analysis.timing.InterruptionDetector;
+import io.rapport.analysis.timing.ResponseWaits;
+import io.rapport.analysis.timing.SpeechTimeline;
+import io.rapport.model.Conversation;
+import io.rapport.model.Utterance;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Runs every detector over one conversation in a single pass. Plain Java: no Spark, no shared state. */
+public final class ConversationAnalyzer implements Serializable {
+
+    private final BackchannelClassifier backchannels;
+    private final InterruptionDetector interruptions;
+
+    public ConversationAnalyzer(BackchannelClassifier backchannels, InterruptionDetector interruptions) {
+        this.backchannels = backchannels;
+        this.interruptions = interruptions;
+    }
+
+    public AnalyzedConversation analyze(Conversation c) {
+        List<Utterance> utterances = c.utterances();
+        boolean[] backchannel = new boolean[utterances.size()];
+        for (Utterance u : utterances) {
+            backchannel[u.index()] = u.speaker().isParty() && backchannels.isBackchannel(u);
+        }
+        SpeechTimeline timeline = null;
+        List<Interruption> found = null;
+        List<Long> waits = null;
+        if (c.channel().isTimed()) {
+            timeline = new SpeechTimeline(c);
+            found = interruptions.detect(c, backchannel);
+        } else {
+            waits = ResponseWaits.of(c);
+        }
+        List<BehaviorEvent> events = new ArrayList<>();
+        for (Utterance u : utterances) {
+            if (backchannel[u.index()]) {
+                events.add(event(c, u, "acknowledgement", "backchannel", "lexicon.backchannel"));
+            }
+        }
+        if (found != null) {
+            for (Interruption i : found) {
+                Utterance u = utterances.get(i.utteranceIndex());
+                events.add(event(c, u, "interruption",
+                        i.interrupter().code() + "_interrupted_" + i.interrupted().code(),
+                        "timing.overlap_min_" + interruptions.minOverlapMs() + "ms"));
+            }
+        }
+        events.sort(Comparator.comparingInt(BehaviorEvent::utteranceIndex).thenComparing(BehaviorEvent::behavior));
+        return new AnalyzedConversation(c, timeline, backchannel, found, waits, List.copyOf(events));
+    }
+
+    private static BehaviorEvent event(Conversation c, Utterance u, String behavior, String detail, String rule) {
+        return new BehaviorEvent(c.conversationId(), c.agentId(), u.index(), u.speaker().code(), behavior, detail,
+                u.startMs(), BehaviorEvent.excerpt(u.text()), rule);
+    }
+}

@@ -1,0 +1,108 @@
+package io.rapport.job;
+
+import io.rapport.analysis.timing.InterruptionDetector;
+import io.rapport.pipeline.CodeVersion;
+import io.rapport.pipeline.NightOptions;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The nightly job's command line. */
+record JobArguments(List<LocalDate> dates, NightOptions options, String master) {
+
+    static final String USAGE = """
+            usage: nightly (--date YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD)
+                           [--input DIR] [--warehouse DIR] [--master URL] [--rules DIR]
+                           [--format jsonl|csv] [--max-record-bytes N] [--min-overlap-ms N]
+              --date          the night to process (its landing folder is <input>/date=YYYY-MM-DD)
+              --from/--to     a range of nights, processed in date order
+              --input         landing root (default: samples/landing)
+              --warehouse     output root (default: warehouse)
+              --master        Spark master (default: local[*], embedded)
+              --rules         folder overriding the shipped rule files
+              --format        force one input format instead of detecting it per file
+              --max-record-bytes  larger records are quarantined (default: %d)
+              --min-overlap-ms    overlap that makes an interruption (default: %d)
+            """.formatted(NightOptions.DEFAULT_MAX_RECORD_BYTES, InterruptionDetector.DEFAULT_MIN_OVERLAP_MS);
+
+    private static final Set<String> FLAGS = Set.of("--date", "--from", "--to", "--input", "--warehouse", "--master",
+            "--rules", "--format", "--max-record-bytes", "--min-overlap-ms");
+
+    static JobArguments parse(String[] args) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!FLAGS.contains(args[i])) {
+                throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(args[i] + " needs a value");
+            }
+            values.put(args[i], args[++i]);
+        }
+        List<LocalDate> dates = dates(values);
+        NightOptions options = new NightOptions(
+                values.getOrDefault("--input", "samples/landing"),
+                values.getOrDefault("--warehouse", "warehouse"),
+                Optional.ofNullable(values.get("--rules")),
+                (int) positive(values, "--max-record-bytes", NightOptions.DEFAULT_MAX_RECORD_BYTES),
+                positive(values, "--min-overlap-ms", InterruptionDetector.DEFAULT_MIN_OVERLAP_MS),
+                Optional.ofNullable(values.get("--format")),
+                CodeVersion.get());
+        return new JobArguments(dates, options, values.getOrDefault("--master", "local[*]"));
+    }
+
+    private static List<LocalDate> dates(Map<String, String> values) {
+        boolean single = values.containsKey("--date");
+        boolean range = values.containsKey("--from") || values.containsKey("--to");
+        if (single == range) {
+            throw new IllegalArgumentException("give either --date or both --from and --to");
+        }
+        if (single) {
+            return List.of(date(values, "--date"));
+        }
+        LocalDate from = date(values, "--from");
+        LocalDate to = date(values, "--to");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("--to " + to + " is before --from " + from);
+        }
+        List<LocalDate> dates = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            dates.add(d);
+        }
+        return dates;
+    }
+
+    private static LocalDate date(Map<String, String> values, String flag) {
+        String v = values.get(flag);
+        if (v == null) {
+            throw new IllegalArgumentException(flag + " is required");
+        }
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(flag + " '" + v + "' is not a date like 2026-11-22");
+        }
+    }
+
+    private static long positive(Map<String, String> values, String flag, long fallback) {
+        String v = values.get(flag);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(v);
+            if (n <= 0 || n > Integer.MAX_VALUE) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " '" + v + "' is not a positive integer");
+        }
+    }
+}

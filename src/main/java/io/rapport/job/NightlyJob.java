@@ -1,0 +1,93 @@
+package io.rapport.job;
+
+import io.rapport.pipeline.LandingFolder;
+import io.rapport.pipeline.NightResult;
+import io.rapport.pipeline.NightlyPipeline;
+import io.rapport.warehouse.NightPublisher;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+
+/** Entry point: runs one night or a range of nights and exits with a code a scheduler can act on. */
+public final class NightlyJob {
+
+    private NightlyJob() {
+    }
+
+    public static void main(String[] args) {
+        JobArguments arguments;
+        try {
+            arguments = JobArguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("nightly: " + e.getMessage());
+            System.err.print(JobArguments.USAGE);
+            System.exit(ExitCode.USAGE.code);
+            return;
+        }
+        SparkSession spark = session(arguments.master());
+        ExitCode code;
+        try {
+            code = run(arguments, spark, System.out, System.err);
+        } finally {
+            spark.stop();
+        }
+        System.exit(code.code);
+    }
+
+    /** Runs the nights in date order, stopping at the first that cannot run. */
+    static ExitCode run(JobArguments arguments, SparkSession spark, PrintStream out, PrintStream err) {
+        NightlyPipeline pipeline = new NightlyPipeline(spark, arguments.options());
+        for (LocalDate date : arguments.dates()) {
+            ExitCode code = runNight(pipeline, date, out, err);
+            if (code != ExitCode.OK) {
+                return code;
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    /** Runs one night, printing its summary or the reason it could not run. */
+    public static ExitCode runNight(NightlyPipeline pipeline, LocalDate date, PrintStream out, PrintStream err) {
+        try {
+            print(pipeline.run(date), out);
+            return ExitCode.OK;
+        } catch (LandingFolder.InputMissingException e) {
+            err.println("nightly " + date + ": cannot run: " + e.getMessage());
+            return ExitCode.INPUT_MISSING;
+        } catch (NightPublisher.WarehouseException e) {
+            err.println("nightly " + date + ": cannot run: " + e.getMessage());
+            return ExitCode.WAREHOUSE_UNUSABLE;
+        } catch (NightlyPipeline.ReconciliationException e) {
+            err.println("nightly " + date + ": " + e.getMessage());
+            return ExitCode.NOT_RECONCILED;
+        } catch (Exception e) { // Spark's own exceptions are checked ones thrown undeclared from Scala
+            err.println("nightly " + date + ": failed: " + e);
+            e.printStackTrace(err);
+            return ExitCode.FAILED;
+        }
+    }
+
+    static SparkSession session(String master) {
+        SparkSession.Builder builder = SparkSession.builder().appName("rapport-nightly")
+                .config("spark.sql.session.timeZone", "UTC");
+        // Under spark-submit the master comes from its own flags; embedded runs set it here.
+        if (master.startsWith("local")) {
+            builder.master(master).config("spark.ui.enabled", "false");
+        }
+        return builder.getOrCreate();
+    }
+
+    static void print(NightResult r, PrintStream out) {
+        out.printf("nightly %s: run %s, %d file(s) in %s%n", r.date(), r.runId(), r.inputFiles().size(),
+                Duration.between(r.startedAt(), r.finishedAt()).toMillis() / 1000.0 + " s");
+        out.printf("  read %d = processed %d + quarantined %d; %d behaviour events%n",
+                r.read(), r.processed(), r.quarantined(), r.events());
+        for (Map.Entry<String, Long> e : r.quarantinedByReason().entrySet()) {
+            out.printf("  quarantined %-28s %d%n", e.getKey(), e.getValue());
+        }
+        out.printf("  stages (ms): %s%n", r.stageMillis());
+    }
+}

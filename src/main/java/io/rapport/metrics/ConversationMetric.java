@@ -1,0 +1,53 @@
+package io.rapport.metrics;
+
+import io.rapport.analysis.AnalyzedConversation;
+
+import java.io.Serializable;
+
+/**
+ * One conversation-level measure: a named, typed, pure function of an analysed conversation.
+ * Definitions, units and null rules are in docs/metrics.md under the metric's name.
+ */
+public abstract class ConversationMetric implements Serializable {
+
+    private final String name;
+    private final MetricType type;
+    private final String unit;
+    private final Scope scope;
+
+    protected ConversationMetric(String name, MetricType type, String unit, Scope scope) {
+        this.name = name;
+        this.type = type;
+        this.unit = unit;
+        this.scope = scope;
+    }
+
+    public final String name() {
+        return name;
+    }
+
+    public final MetricType type() {
+        return type;
+    }
+
+    public final String unit() {
+        return unit;
+    }
+
+    public final Scope scope() {
+        return scope;
+    }
+
+    /** The value: a Long or Double matching {@link #type()}, or null when the metric does not apply. */
+    public final Object compute(AnalyzedConversation c) {
+        return scope.covers(c.conversation().channel()) ? value(c) : null;
+    }
+
+    /** The value for a conversation in scope; null when the data needed is absent. */
+    protected abstract Object value(AnalyzedConversation c);
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,21 @@
+package io.rapport.metrics;
+
+import io.rapport.analysis.AnalyzedConversation;
+import io.rapport.model.Speaker;
+
+/** This party's interruptions per 10 minutes of conversation; null for a zero-length call. */
+final class InterruptionRate extends ConversationMetric {
+    private static final double TEN_MINUTES_MS = 600_000.0;
+    private final InterruptionCount count;
+
+    InterruptionRate(Speaker interrupter) {
+        super(interrupter.code() + "_interruptions_per_10min", MetricType.DOUBLE, "per 10 min", Scope.VOICE);
+        this.count = new InterruptionCount(interrupter);
+    }
+
+    @Override
+    protected Object value(AnalyzedConversation c) {
+        long duration = c.timeline().durationMs();
+        return duration == 0 ? null : (Long) count.value(c) * TEN_MINUTES_MS / duration;
+    }
+}

@@ -1,0 +1,48 @@
+package io.rapport.metrics;
+
+import io.rapport.analysis.AnalyzedConversation;
+import io.rapport.model.Speaker;
+
+import java.util.List;
+
+/** Every conversation metric, in column order. Adding a metric means adding it here and to docs/metrics.md. */
+public final class MetricRegistry {
+
+    public static final List<ConversationMetric> ALL = List.of(
+            new DurationMs(),
+            new TalkTime(Speaker.AGENT),
+            new TalkTime(Speaker.CUSTOMER),
+            new NonTalkTime(),
+            new Crosstalk(),
+            new AgentTalkShare(),
+            new LongestCustomerTurn(),
+            new InterruptionCount(Speaker.AGENT),
+            new InterruptionCount(Speaker.CUSTOMER),
+            new InterruptionOverlap(Speaker.AGENT),
+            new InterruptionOverlap(Speaker.CUSTOMER),
+            new InterruptionRate(Speaker.AGENT),
+            new InterruptionRate(Speaker.CUSTOMER),
+            new AcknowledgementCount(Speaker.AGENT),
+            new AcknowledgementCount(Speaker.CUSTOMER),
+            new MessageCount(Speaker.AGENT),
+            new MessageCount(Speaker.CUSTOMER),
+            new FirstResponseTime(),
+            new MedianAgentResponseTime());
+
+    private MetricRegistry() {
+    }
+
+    /** All metric values for one conversation, in {@link #ALL}'s order. */
+    public static Object[] computeAll(AnalyzedConversation c) {
+        Object[] values = new Object[ALL.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = ALL.get(i).compute(c);
+        }
+        return values;
+    }
+
+    public static ConversationMetric byName(String name) {
+        return ALL.stream().filter(m -> m.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no metric named " + name));
+    }
+}

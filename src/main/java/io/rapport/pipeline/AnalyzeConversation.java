@@ -1,0 +1,50 @@
+package io.rapport.pipeline;
+
+import io.rapport.analysis.AnalyzedConversation;
+import io.rapport.analysis.BehaviorEvent;
+import io.rapport.analysis.ConversationAnalyzer;
+import io.rapport.metrics.MetricRegistry;
+import io.rapport.model.Conversation;
+import io.rapport.warehouse.ConversationRows;
+import io.rapport.warehouse.SparkValues;
+import io.rapport.warehouse.TableSchemas;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Spark edge of analysis: a validated conversation row in, its metrics and events out ({@link TableSchemas#ANALYZED}). */
+final class AnalyzeConversation implements MapFunction<Row, Row> {
+
+    private final ConversationAnalyzer analyzer;
+
+    AnalyzeConversation(ConversationAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    @Override
+    public Row call(Row parsed) {
+        Row conversationRow = parsed.getAs("conversation");
+        Conversation c = ConversationRows.fromRow(conversationRow);
+        AnalyzedConversation a = analyzer.analyze(c);
+        Object[] metrics = MetricRegistry.computeAll(a);
+        List<Object> values = new ArrayList<>(TableSchemas.ANALYZED.size());
+        for (int i = 0; i < 7; i++) {
+            values.add(conversationRow.get(i));
+        }
+        values.add(c.utterances().size());
+        Collections.addAll(values, metrics);
+        values.add(parsed.getAs("source_file"));
+        values.add(parsed.getAs("line"));
+        List<Row> events = new ArrayList<>(a.events().size());
+        for (BehaviorEvent e : a.events()) {
+            events.add(RowFactory.create(e.conversationId(), e.agentId(), e.utteranceIndex(), e.speaker(),
+                    e.behavior(), e.detail(), e.offsetMs(), e.excerpt(), e.ruleId()));
+        }
+        values.add(SparkValues.seq(events));
+        return RowFactory.create(values.toArray());
+    }
+}

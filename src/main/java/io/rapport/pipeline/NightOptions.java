@@ -1,0 +1,27 @@
+package io.rapport.pipeline;
+
+import io.rapport.analysis.timing.InterruptionDetector;
+
+import java.util.Optional;
+
+/**
+ * What a nightly run needs to know besides the date.
+ *
+ * @param inputRoot      folder holding {@code date=YYYY-MM-DD/} landing folders (any Hadoop URI)
+ * @param warehouse      folder holding the output tables (any Hadoop URI)
+ * @param rulesDir       folder overriding the shipped rule files, if any
+ * @param maxRecordBytes a record (JSON line, CSV row) larger than this is quarantined as OVERSIZED_RECORD
+ * @param minOverlapMs   overlap from which a non-backchannel turn counts as an interruption
+ * @param format         forces one input format instead of detecting it per file
+ * @param codeVersion    recorded in the runs table
+ */
+public record NightOptions(String inputRoot, String warehouse, Optional<String> rulesDir, int maxRecordBytes,
+                           long minOverlapMs, Optional<String> format, String codeVersion) {
+
+    public static final int DEFAULT_MAX_RECORD_BYTES = 8 * 1024 * 1024;
+
+    public static NightOptions defaults(String inputRoot, String warehouse) {
+        return new NightOptions(inputRoot, warehouse, Optional.empty(), DEFAULT_MAX_RECORD_BYTES,
+                InterruptionDetector.DEFAULT_MIN_OVERLAP_MS, Optional.empty(), CodeVersion.get());
+    }
+}

@@ -1,0 +1,213 @@
+package io.rapport.pipeline;
+
+import io.rapport.analysis.ConversationAnalyzer;
+import io.rapport.analysis.timing.BackchannelClassifier;
+import io.rapport.analysis.timing.InterruptionDetector;
+import io.rapport.ingest.ReasonCode;
+import io.rapport.warehouse.ConversationRows;
+import io.rapport.warehouse.NightPublisher;
+import io.rapport.warehouse.SparkValues;
+import io.rapport.warehouse.TableSchemas;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.timestamp_micros;
+
+/**
+ * One night, end to end: list the landing files, read and validate them, drop duplicate conversation ids,
+ * analyse each conversation, and publish conversations, behavior_events, quarantine and runs as that date's
+ * partitions. Spark does the reading, shuffling and writing; everything per conversation is plain Java.
+ */
+public final class NightlyPipeline {
+
+    /** Rows per output file; keeps files large enough for Parquet and small enough to parallelise. */
+    private static final long ROWS_PER_FILE = 250_000;
+
+    private final SparkSession spark;
+    private final NightOptions options;
+    private final ConversationAnalyzer analyzer;
+
+    public NightlyPipeline(SparkSession spark, NightOptions options) {
+        this.spark = spark;
+        this.options = options;
+        this.analyzer = new ConversationAnalyzer(BackchannelClassifier.load(options.rulesDir()),
+                new InterruptionDetector(options.minOverlapMs()));
+    }
+
+    public NightResult run(LocalDate date) {
+        Instant started = Instant.now();
+        String runId = date + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        Map<String, Long> stageMillis = new LinkedHashMap<>();
+
+        List<String> files = LandingFolder.files(hadoop, options.inputRoot(), date);
+        NightPublisher publisher = new NightPublisher(hadoop, options.warehouse(), date, runId);
+        publisher.prepare();
+
+        long t = System.nanoTime();
+        Dataset<Row> parsed = spark.createDataset(files, Encoders.STRING())
+                .repartition(Math.max(1, Math.min(files.size(), spark.sparkContext().defaultParallelism())))
+                .flatMap(new ReadLandingFile(new HadoopConf(hadoop), qualified(hadoop, date),
+                        options.maxRecordBytes(), options.format()), Encoders.row(ReadLandingFile.PARSED))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        long read = parsed.count();
+        stageMillis.put("read", millisSince(t));
+
+        t = System.nanoTime();
+        // First occurrence by (file, line) wins, so which copy is kept does not depend on task order.
+        WindowSpec byId = Window.partitionBy("conversation_id").orderBy("source_file", "line");
+        Dataset<Row> ranked = parsed.filter(col("reason_code").isNull())
+                .withColumn("occurrence", row_number().over(byId))
+                .withColumn("kept_file", first("source_file").over(byId))
+                .withColumn("kept_line", first("line").over(byId));
+        Dataset<Row> duplicates = ranked.filter(col("occurrence").gt(1)).select(
+                col("source_file"), col("line"), col("conversation_id"),
+                lit(ReasonCode.DUPLICATE_CONVERSATION_ID.name()).as("reason_code"),
+                concat(lit("conversation_id '"), col("conversation_id"), lit("' was already read from "),
+                        col("kept_file"), lit(" line "), col("kept_line"), lit("; that copy is kept")).as("message"),
+                col("raw"));
+        Dataset<Row> quarantine = parsed.filter(col("reason_code").isNotNull())
+                .select(columns(TableSchemas.QUARANTINE_ROW))
+                .unionByName(duplicates);
+        Dataset<Row> analyzed = ranked.filter(col("occurrence").equalTo(1))
+                .map(new AnalyzeConversation(analyzer), Encoders.row(TableSchemas.ANALYZED))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        long processed = analyzed.count();
+        stageMillis.put("analyze", millisSince(t));
+
+        t = System.nanoTime();
+        Dataset<Row> conversations = analyzed.drop("events")
+                .withColumn("started_at", timestamp_micros(col("started_at_us")))
+                .select(conversationColumns());
+        Dataset<Row> events = analyzed.select(explode(col("events")).as("e")).select("e.*");
+        long quarantined = write(quarantine, publisher, TableSchemas.QUARANTINE, "source_file", "line", "reason_code");
+        write(conversations, publisher, TableSchemas.CONVERSATIONS, "conversation_id");
+        long eventCount = write(events, publisher, TableSchemas.BEHAVIOR_EVENTS,
+                "conversation_id", "utterance_index", "behavior", "detail");
+        Map<String, Long> byReason = new TreeMap<>();
+        for (Row r : spark.read().parquet(publisher.stagingPath(TableSchemas.QUARANTINE))
+                .groupBy("reason_code").count().collectAsList()) {
+            byReason.put(r.getString(0), r.getLong(1));
+        }
+        stageMillis.put("write", millisSince(t));
+        parsed.unpersist();
+        analyzed.unpersist();
+
+        NightResult result = new NightResult(runId, date, files, read, processed, quarantined, eventCount, byReason,
+                stageMillis, started, Instant.now());
+        if (!result.reconciles()) {
+            // Nothing is published: a night that lost records must not look complete.
+            throw new ReconciliationException("night " + date + " does not reconcile: read " + read + " != processed "
+                    + processed + " + quarantined " + quarantined + "; nothing was published");
+        }
+        writeRun(result, publisher);
+        publisher.publish(List.of(TableSchemas.QUARANTINE, TableSchemas.CONVERSATIONS, TableSchemas.BEHAVIOR_EVENTS,
+                TableSchemas.RUNS));
+        return result;
+    }
+
+    /** Writes a table's night to staging in a deterministic layout and returns its row count. */
+    private long write(Dataset<Row> rows, NightPublisher publisher, String table, String... sortColumns) {
+        String path = publisher.stagingPath(table);
+        long count = rows.count();
+        int files = (int) Math.max(1, (count + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
+        rows.repartition(files, col(sortColumns[0])).sortWithinPartitions(columns(sortColumns))
+                .write().mode(SaveMode.Overwrite).parquet(path);
+        return count;
+    }
+
+    private void writeRun(NightResult r, NightPublisher publisher) {
+        Row row = RowFactory.create(r.runId(), SparkValues.seq(r.inputFiles()), r.read(), r.processed(),
+                r.quarantined(), r.events(), SparkValues.map(r.quarantinedByReason()), SparkValues.map(r.stageMillis()), ConversationRows.micros(r.startedAt()), ConversationRows.micros(r.finishedAt()),
+                options.codeVersion(), spark.sparkContext().master(), options.inputRoot());
+        spark.createDataFrame(List.of(row), RUN_ROW)
+                .withColumn("started_at", timestamp_micros(col("started_at_us")))
+                .withColumn("finished_at", timestamp_micros(col("finished_at_us")))
+                .drop("started_at_us", "finished_at_us")
+                .coalesce(1).write().mode(SaveMode.Overwrite).parquet(publisher.stagingPath(TableSchemas.RUNS));
+    }
+
+    static final StructType RUN_ROW = new StructType()
+            .add("run_id", DataTypes.StringType, false)
+            .add("input_files", DataTypes.createArrayType(DataTypes.StringType, false), false)
+            .add("read", DataTypes.LongType, false)
+            .add("processed", DataTypes.LongType, false)
+            .add("quarantined", DataTypes.LongType, false)
+            .add("events", DataTypes.LongType, false)
+            .add("quarantined_by_reason", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false), false)
+            .add("stage_ms", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false), false)
+            .add("started_at_us", DataTypes.LongType, false)
+            .add("finished_at_us", DataTypes.LongType, false)
+            .add("code_version", DataTypes.StringType, false)
+            .add("master", DataTypes.StringType, false)
+            .add("input_root", DataTypes.StringType, false);
+
+    /** The conversations table's columns: ids and started_at first, then metrics, then provenance. */
+    private static Column[] conversationColumns() {
+        return Arrays.stream(TableSchemas.ANALYZED.fieldNames())
+                .filter(n -> !n.equals("events"))
+                .map(n -> n.equals("started_at_us") ? col("started_at") : col(n))
+                .toArray(Column[]::new);
+    }
+
+    private static Column[] columns(StructType schema) {
+        return columns(schema.fieldNames());
+    }
+
+    private static Column[] columns(String... names) {
+        Column[] cols = new Column[names.length];
+        for (int i = 0; i < names.length; i++) {
+            cols[i] = col(names[i]);
+        }
+        return cols;
+    }
+
+    private String qualified(Configuration hadoop, LocalDate date) {
+        Path night = new Path(LandingFolder.nightPath(options.inputRoot(), date));
+        try {
+            return night.getFileSystem(hadoop).makeQualified(night).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long millisSince(long nanoStart) {
+        return (System.nanoTime() - nanoStart) / 1_000_000;
+    }
+
+    /** read != processed + quarantined: a bug, never expected; the night is not published. */
+    public static final class ReconciliationException extends RuntimeException {
+        public ReconciliationException(String message) {
+            super(message);
+        }
+    }
+}
