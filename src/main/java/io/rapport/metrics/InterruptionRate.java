@@ -4,13 +4,13 @@ import io.rapport.analysis.AnalyzedConversation;
 import io.rapport.model.Speaker;
 
 /** This party's interruptions per 10 minutes of conversation; null for a zero-length call. */
-final class InterruptionRate extends ConversationMetric {
+final class InterruptionRate extends PartyMetric {
     private static final double TEN_MINUTES_MS = 600_000.0;
     private final InterruptionCount count;
 
-    InterruptionRate(Speaker interrupter) {
-        super(interrupter.code() + "_interruptions_per_10min", MetricType.DOUBLE, "per 10 min", Scope.VOICE);
-        this.count = new InterruptionCount(interrupter);
+    InterruptionRate(Speaker party) {
+        super(party, "interruptions_per_10min", MetricType.DOUBLE, "per 10 min", Scope.VOICE);
+        this.count = new InterruptionCount(party);
     }
 
     @Override

@@ -4,16 +4,13 @@ import io.rapport.analysis.AnalyzedConversation;
 import io.rapport.model.Speaker;
 
 /** Time a party was speaking, overlapping pieces of their own speech counted once. */
-final class TalkTime extends ConversationMetric {
-    private final Speaker speaker;
-
-    TalkTime(Speaker speaker) {
-        super(speaker.code() + "_talk_ms", MetricType.LONG, "ms", Scope.VOICE);
-        this.speaker = speaker;
+final class TalkTime extends PartyMetric {
+    TalkTime(Speaker party) {
+        super(party, "talk_ms", MetricType.LONG, "ms", Scope.VOICE);
     }
 
     @Override
     protected Object value(AnalyzedConversation c) {
-        return c.timeline().talkMs(speaker);
+        return c.timeline().talkMs(party);
     }
 }

@@ -1,6 +1,5 @@
 package io.rapport.model;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** How the conversation happened. Voice turns are timed intervals; chat and email messages are points in time. */
@@ -12,16 +11,11 @@ public enum Channel {
     }
 
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return Codes.of(this);
     }
 
     /** Case-insensitive lookup; empty for anything else. */
     public static Optional<Channel> fromCode(String code) {
-        for (Channel c : values()) {
-            if (c.code().equalsIgnoreCase(code.trim())) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+        return Codes.parse(Channel.class, code);
     }
 }

@@ -1,6 +1,5 @@
 package io.rapport.model;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** Who produced an utterance. Only AGENT and CUSTOMER are parties to the conversation's turn-taking. */
@@ -21,15 +20,10 @@ public enum Speaker {
     }
 
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return Codes.of(this);
     }
 
     public static Optional<Speaker> fromCode(String code) {
-        for (Speaker s : values()) {
-            if (s.code().equalsIgnoreCase(code.trim())) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        return Codes.parse(Speaker.class, code);
     }
 }

@@ -4,13 +4,13 @@ import io.rapport.ingest.IngestResult;
 import io.rapport.ingest.ReasonCode;
 import io.rapport.ingest.TranscriptFileReader;
 import io.rapport.warehouse.ConversationRows;
+import io.rapport.warehouse.TableSchemas;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
@@ -23,13 +23,7 @@ import java.util.Optional;
 final class ReadLandingFile implements FlatMapFunction<String, Row> {
 
     /** A record as read: either a conversation or a quarantine reason (never both). */
-    static final StructType PARSED = new StructType()
-            .add("source_file", DataTypes.StringType, false)
-            .add("line", DataTypes.LongType, false)
-            .add("conversation_id", DataTypes.StringType, true)
-            .add("reason_code", DataTypes.StringType, true)
-            .add("message", DataTypes.StringType, true)
-            .add("raw", DataTypes.StringType, true)
+    static final StructType PARSED = TableSchemas.QUARANTINE_ROW.asNullable()
             .add("conversation", ConversationRows.CONVERSATION, true);
 
     private final HadoopConf conf;

@@ -116,6 +116,7 @@ final class Phrases {
     static final List<String> BLAME_CORRECTIONS = List.of(
             "No, that's not how it works, you should have read the terms before you signed.",
             "That's simply not our policy, it's all in the terms and conditions.");
+    static final List<String> CONFIRM_CORRECTION = List.of("Oh, okay, I didn't know that.", "Right, fair enough.", "Okay, if you say so.");
     static final List<String> PUSHBACK = List.of(
             "That's not good enough, honestly.",
             "Why is this always so complicated with you lot?",
@@ -169,7 +170,8 @@ final class Phrases {
     static final List<String> CHAT_CALLBACK = List.of("Forget it, I'll ring you instead.", "I'll try again later.");
     static final List<String> CALLBACK_ACK = List.of(
             "Okay, I'm sorry we couldn't sort it today. Your reference is {ref} if you get back in touch.");
-    static final List<String> STILL_BROKEN = List.of("This is still not working.", "No, it's still doing the same thing.");
+    /** Added after a non-technical scenario's own complaint; technical ones already say it is still not working. */
+    static final List<String> STILL_BROKEN = List.of("This still isn't sorted.", "That doesn't fix anything for me.");
     static final List<String> ESCALATE = List.of(
             "I'm sorry, I'll escalate this and someone will contact you within forty-eight hours. Your reference is {ref}.");
     static final List<String> ASK_MANAGER = List.of(
@@ -188,7 +190,7 @@ final class Phrases {
     static final List<Filler> FILLERS = List.of(
             new Filler(new Exchange("Can you hear me okay? The line's a bit crackly.", "Yeah, I can hear you now."), true, false),
             new Filler(new Exchange("Sorry, you broke up a little there, could you say that again?",
-                    "Sorry, I said it's been like this since the weekend."), true, false),
+                    "Sorry, I said I've been trying to get this sorted for days."), true, false),
             new Filler(new Exchange("Is this still the best number to reach you on?", "Yes, that's my mobile."), false, true),
             new Filler(new Exchange("And is the email address on the account still {email}?", "Yep, that's the one."), false, true),
             new Filler(new Exchange("Bear with me, the system's being a bit slow today.", "No worries."), false, false),
@@ -227,6 +229,8 @@ final class Phrases {
     static final List<String> EMAIL_BLAME = List.of(
             "Please note this is all covered in the terms and conditions you agreed to, so you should have read the terms.",
             "As I already explained, there's nothing I can do about how the system applies this.");
+    static final String EMAIL_TRANSFER =
+            "I've passed your email to our {otherQueue} team, who deal with this directly and will reply to you within two working days.";
     static final List<String> EMAIL_RESOLVED = List.of(
             "Thanks, that's all I needed.", "Great, that's sorted it, thank you for your help.", "Perfect, thanks for sorting this out so quickly.");
     static final List<String> EMAIL_UNRESOLVED = List.of(

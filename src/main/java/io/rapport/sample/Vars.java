@@ -83,11 +83,6 @@ final class Vars {
         return out.toString();
     }
 
-    /** Fills a frame whose {slot} takes another template, e.g. "So just to recap, {recap}." */
-    String fill(String frame, String slot, String slotTemplate) {
-        return fill(frame.replace("{" + slot + "}", slotTemplate));
-    }
-
     private String value(String key) {
         return switch (key) {
             case "company" -> COMPANY;

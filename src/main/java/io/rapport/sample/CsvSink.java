@@ -1,0 +1,129 @@
+package io.rapport.sample;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Streams conversations to {@code export-NNNN.csv} as RFC 4180 (comma separated, header row, fields with a
+ * comma, quote or line break double-quoted with "" escaping), one row per utterance, starting a new part after
+ * {@code maxPerFile} conversations. Lines end in "\n" rather than CRLF so files are identical on every OS.
+ */
+final class CsvSink implements Closeable {
+
+    static final String HEADER =
+            "conversation_id,channel,started_at,agent_id,team_id,customer_id,queue,utterance_index,speaker,start_ms,end_ms,text";
+
+    private final Path dir;
+    private final int maxPerFile;
+    private final List<Path> files = new ArrayList<>();
+    private Writer out;
+    private int inFile;
+    private long line; // physical line the next row starts on; quoted line breaks advance it
+
+    CsvSink(Path dir, int maxPerFile) {
+        this.dir = dir;
+        this.maxPerFile = maxPerFile;
+    }
+
+    /** Writes the conversation; returns where its first row starts. */
+    Position write(Transcript t) throws IOException {
+        nextConversation();
+        Position at = here();
+        for (int i = 0; i < t.utterances().size(); i++) {
+            writeRow(t, i);
+        }
+        return at;
+    }
+
+    /**
+     * Writes the conversation with one extra row after its first agent row: the same row again, as an
+     * exporter that forgot to quote would emit it. The unquoted comma in the text splits it into 13 or more
+     * fields, while the conversation's own rows stay complete. Returns where the broken row starts.
+     */
+    Position writeWithUnquotedRow(Transcript t) throws IOException {
+        nextConversation();
+        Position broken = null;
+        for (int i = 0; i < t.utterances().size(); i++) {
+            writeRow(t, i);
+            Transcript.Utterance u = t.utterances().get(i);
+            if (broken == null && u.speaker().equals(Role.AGENT.code)) {
+                // Quotes and line breaks would make the damage ambiguous; the comma alone breaks the row.
+                String text = u.text().replace('"', '\'').replace('\n', ' ');
+                if (!text.contains(",")) {
+                    throw new IllegalStateException("first agent line of " + t.id() + " has no comma: " + text);
+                }
+                broken = here();
+                out.write(row(t, i, text));
+                line++;
+            }
+        }
+        if (broken == null) {
+            throw new IllegalStateException(t.id() + " has no agent utterance to damage");
+        }
+        return broken;
+    }
+
+    List<Path> files() {
+        return List.copyOf(files);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (out != null) {
+            out.close();
+        }
+    }
+
+    private void nextConversation() throws IOException {
+        if (out == null || inFile == maxPerFile) {
+            close();
+            Path file = dir.resolve(String.format(Locale.ROOT, "export-%04d.csv", files.size() + 1));
+            files.add(file);
+            out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
+            out.write(HEADER + "\n");
+            line = 2;
+            inFile = 0;
+        }
+        inFile++;
+    }
+
+    private Position here() {
+        return new Position(files.get(files.size() - 1).getFileName().toString(), line);
+    }
+
+    private void writeRow(Transcript t, int index) throws IOException {
+        String row = row(t, index, field(t.utterances().get(index).text()));
+        out.write(row);
+        line += row.chars().filter(c -> c == '\n').count();
+    }
+
+    /** One utterance row; the caller decides how the text field is encoded. */
+    private static String row(Transcript t, int index, String textField) {
+        Transcript.Utterance u = t.utterances().get(index);
+        return String.join(",", field(t.id()), field(t.channel()), DateTimeFormatter.ISO_INSTANT.format(t.startedAt()),
+                field(t.agentId()), field(t.teamId()), field(t.customerId()), field(t.queue()), Integer.toString(index),
+                field(u.speaker()), Long.toString(u.startMs()), u.endMs() == null ? "" : Long.toString(u.endMs()), textField)
+                + "\n";
+    }
+
+    /** RFC 4180 quoting; null becomes an empty field. */
+    static String field(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+}
