@@ -76,6 +76,11 @@ public final class NightlyJob {
         // Under spark-submit the master comes from its own flags; embedded runs set it here.
         if (master.startsWith("local")) {
             builder.master(master).config("spark.ui.enabled", "false");
+            // Spark's default of 200 shuffle partitions costs seconds of task overhead per night on one
+            // machine; a few per core is plenty there. An explicit -Dspark.sql.shuffle.partitions wins.
+            if (System.getProperty("spark.sql.shuffle.partitions") == null) {
+                builder.config("spark.sql.shuffle.partitions", 4 * Runtime.getRuntime().availableProcessors());
+            }
         }
         return builder.getOrCreate();
     }

@@ -49,8 +49,10 @@ import static org.apache.spark.sql.functions.timestamp_micros;
  */
 public final class NightlyPipeline {
 
-    /** Rows per output file; keeps files large enough for Parquet and small enough to parallelise. */
-    private static final long ROWS_PER_FILE = 250_000;
+    /** Records read per output partition (write task); sized so a 60k-conversation night writes in one go. */
+    private static final long RECORDS_PER_WRITE_TASK = 100_000;
+    /** Caps a Parquet file's rows; events outnumber conversations about thirtyfold. */
+    private static final long MAX_ROWS_PER_FILE = 1_000_000;
 
     private final SparkSession spark;
     private final NightOptions options;
@@ -109,9 +111,11 @@ public final class NightlyPipeline {
                 .withColumn("started_at", timestamp_micros(col("started_at_us")))
                 .select(conversationColumns());
         Dataset<Row> events = analyzed.select(explode(col("events")).as("e")).select("e.*");
-        long quarantined = write(quarantine, publisher, TableSchemas.QUARANTINE, "source_file", "line", "reason_code");
-        write(conversations, publisher, TableSchemas.CONVERSATIONS, "conversation_id");
-        long eventCount = write(events, publisher, TableSchemas.BEHAVIOR_EVENTS,
+        int writeTasks = (int) Math.max(1, (read + RECORDS_PER_WRITE_TASK - 1) / RECORDS_PER_WRITE_TASK);
+        long quarantined = write(quarantine, publisher, TableSchemas.QUARANTINE, writeTasks,
+                "source_file", "line", "reason_code");
+        write(conversations, publisher, TableSchemas.CONVERSATIONS, writeTasks, "conversation_id");
+        long eventCount = write(events, publisher, TableSchemas.BEHAVIOR_EVENTS, writeTasks,
                 "conversation_id", "utterance_index", "behavior", "detail");
         Map<String, Long> byReason = new TreeMap<>();
         for (Row r : spark.read().parquet(publisher.stagingPath(TableSchemas.QUARANTINE))
@@ -135,14 +139,16 @@ public final class NightlyPipeline {
         return result;
     }
 
-    /** Writes a table's night to staging in a deterministic layout and returns its row count. */
-    private long write(Dataset<Row> rows, NightPublisher publisher, String table, String... sortColumns) {
+    /**
+     * Writes a table's night to staging and returns its row count (read back from the Parquet footers).
+     * Hash partitioning on the first sort column and sorting within partitions make the files' contents a
+     * function of the rows alone, whatever order tasks ran in.
+     */
+    private long write(Dataset<Row> rows, NightPublisher publisher, String table, int tasks, String... sortColumns) {
         String path = publisher.stagingPath(table);
-        long count = rows.count();
-        int files = (int) Math.max(1, (count + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
-        rows.repartition(files, col(sortColumns[0])).sortWithinPartitions(columns(sortColumns))
-                .write().mode(SaveMode.Overwrite).parquet(path);
-        return count;
+        rows.repartition(tasks, col(sortColumns[0])).sortWithinPartitions(columns(sortColumns))
+                .write().mode(SaveMode.Overwrite).option("maxRecordsPerFile", MAX_ROWS_PER_FILE).parquet(path);
+        return spark.read().parquet(path).count();
     }
 
     private void writeRun(NightResult r, NightPublisher publisher) {

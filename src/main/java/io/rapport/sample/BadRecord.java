@@ -13,9 +13,9 @@ public enum BadRecord {
     UNKNOWN_SPEAKER(false, "one utterance with speaker \"supervisor\""),
     END_BEFORE_START(false, "one voice utterance with end_ms < start_ms"),
     NEGATIVE_START(false, "one utterance with a negative start_ms"),
-    VOICE_WITHOUT_END(false, "one voice utterance without end_ms"),
+    MISSING_END_MS(false, "one voice utterance without end_ms"),
     EMPTY_UTTERANCES(false, "utterances is []"),
-    CSV_WRONG_FIELD_COUNT(true, "extra row whose text has an unquoted comma (13+ fields), inside an otherwise valid conversation"),
+    CSV_WRONG_FIELD_COUNT(true, "one row of a conversation written with an unquoted comma, so 13+ fields; its other rows are valid"),
     CSV_DUPLICATE_ID(true, "whole conversation reusing a conversation_id already written to the night's JSONL");
 
     private final boolean csv;

@@ -46,31 +46,32 @@ final class CsvSink implements Closeable {
     }
 
     /**
-     * Writes the conversation with one extra row after its first agent row: the same row again, as an
-     * exporter that forgot to quote would emit it. The unquoted comma in the text splits it into 13 or more
-     * fields, while the conversation's own rows stay complete. Returns where the broken row starts.
+     * Writes the conversation with its first agent row damaged the way an exporter that forgot to quote would
+     * write it: the unquoted comma in the text splits that row into 13 or more fields, while every other row
+     * stays valid. Returns where the damaged row starts.
      */
     Position writeWithUnquotedRow(Transcript t) throws IOException {
         nextConversation();
-        Position broken = null;
+        Position damaged = null;
         for (int i = 0; i < t.utterances().size(); i++) {
-            writeRow(t, i);
             Transcript.Utterance u = t.utterances().get(i);
-            if (broken == null && u.speaker().equals(Role.AGENT.code)) {
+            if (damaged == null && u.speaker().equals(Role.AGENT.code)) {
                 // Quotes and line breaks would make the damage ambiguous; the comma alone breaks the row.
                 String text = u.text().replace('"', '\'').replace('\n', ' ');
                 if (!text.contains(",")) {
                     throw new IllegalStateException("first agent line of " + t.id() + " has no comma: " + text);
                 }
-                broken = here();
+                damaged = here();
                 out.write(row(t, i, text));
                 line++;
+            } else {
+                writeRow(t, i);
             }
         }
-        if (broken == null) {
+        if (damaged == null) {
             throw new IllegalStateException(t.id() + " has no agent utterance to damage");
         }
-        return broken;
+        return damaged;
     }
 
     List<Path> files() {

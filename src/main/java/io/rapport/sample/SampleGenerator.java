@@ -3,7 +3,6 @@ package io.rapport.sample;
 import io.rapport.sample.Transcript.Utterance;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +54,7 @@ public final class SampleGenerator {
      * @param conversations        good conversations per night (JSONL and CSV together)
      * @param seed                 with the date, determines everything written
      * @param csvShare             fraction of the good conversations exported to CSV instead of JSONL (rounded)
-     * @param badRecords           add one record of each {@link BadRecord} kind per night
+     * @param badRecords           add one record of each {@link BadRecord} kind per night, on top of the good ones
      * @param conversationsPerFile part size, at most {@link #MAX_CONVERSATIONS_PER_FILE}
      */
     public record Options(int conversations, long seed, double csvShare, boolean badRecords, int conversationsPerFile) {
@@ -107,10 +106,10 @@ public final class SampleGenerator {
     /**
      * A bad record as written.
      *
-     * @param conversationId for CSV_WRONG_FIELD_COUNT the (otherwise good) conversation the broken row sits in;
-     *                       for CSV_DUPLICATE_ID the reused id
+     * @param conversationId for CSV_DUPLICATE_ID the reused id
      * @param file           part file name inside the date directory
-     * @param line           1-based physical line where the record (its first row, for CSV) starts
+     * @param line           1-based physical line where the record starts: for CSV_WRONG_FIELD_COUNT the broken
+     *                       row, for CSV_DUPLICATE_ID the conversation's first row
      */
     public record WrittenBadRecord(BadRecord kind, String conversationId, String file, long line) {
     }
@@ -157,18 +156,15 @@ public final class SampleGenerator {
     }
 
     public static void main(String[] args) throws IOException {
-        Cli cli;
         try {
-            cli = Cli.parse(args);
+            Cli cli = Cli.parse(args);
+            for (Summary s : writeRange(cli.out, cli.from, cli.to, cli.options)) {
+                System.out.print(s.describe());
+            }
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(USAGE);
             System.exit(2);
-            return;
-        }
-        PrintStream out = System.out;
-        for (Summary s : writeRange(cli.out, cli.from, cli.to, cli.options)) {
-            out.print(s.describe());
         }
     }
 
@@ -185,17 +181,19 @@ public final class SampleGenerator {
     }
 
     /**
-     * Writes {@code outDir/date=D/}, replacing any part files a previous run left there.
+     * Writes {@code outDir/date=D/}, replacing any part files a previous run left there. Bad records come on
+     * top of the good conversations and are conversations of their own, so an ingest that quarantines exactly
+     * the bad records keeps {@code goodConversations} conversations.
      *
-     * @throws IllegalArgumentException if bad records are on but the night would have no CSV conversation to
-     *                                  damage or no JSONL conversation whose id the CSV can duplicate
+     * @throws IllegalArgumentException if bad records are on but no conversation goes to JSONL, leaving no id
+     *                                  for the CSV to duplicate
      */
     public static Summary writeNight(Path outDir, LocalDate date, Options o) throws IOException {
         int n = o.conversations();
         int csvTotal = o.csvConversations();
-        if (o.badRecords() && (csvTotal < 1 || csvTotal >= n)) {
-            throw new IllegalArgumentException("bad records need at least one CSV and one JSONL conversation, but "
-                    + n + " conversations with csv-share " + o.csvShare() + " give " + csvTotal + " in CSV");
+        if (o.badRecords() && csvTotal >= n) {
+            throw new IllegalArgumentException("bad records need a JSONL conversation whose id the CSV can duplicate,"
+                    + " but csv-share " + o.csvShare() + " sends all " + n + " conversations to CSV");
         }
         Path dir = outDir.resolve("date=" + date);
         Files.createDirectories(dir);
@@ -204,15 +202,17 @@ public final class SampleGenerator {
         long nightSeed = Seeds.night(o.seed(), date);
         TranscriptGenerator generator = new TranscriptGenerator(nightSeed, date);
         Random routing = new Random(Seeds.stream(nightSeed, ROUTING_STREAM));
-        // The broken CSV row goes into the CSV conversation a third of the way in, the duplicate id after two
-        // thirds; JSONL bad record k follows good conversation ceil(k * n / 9), spreading them through the night.
-        int brokenRowHost = (csvTotal + 2) / 3;
+        // JSONL bad record k (1-based) follows good conversation ceil(k * n / 9); in the CSV the conversation
+        // with the broken row follows a third of the good CSV conversations, the duplicate id two thirds. The
+        // positions depend only on the options and spread the bad records through the night.
+        int brokenRowAfterCsv = (csvTotal + 2) / 3;
         int duplicateAfterCsv = (2 * csvTotal + 2) / 3;
         List<WrittenBadRecord> bad = new ArrayList<>();
         int jsonlGood = 0;
         int csvGood = 0;
         int nextBad = 0;
         boolean csvHasChat = false;
+        boolean brokenRowWritten = false;
         boolean duplicateWritten = false;
         String lastJsonlId = null;
 
@@ -229,11 +229,7 @@ public final class SampleGenerator {
                 if (toCsv) {
                     csvGood++;
                     csvHasChat |= chat;
-                    if (o.badRecords() && csvGood == brokenRowHost) {
-                        bad.add(written(BadRecord.CSV_WRONG_FIELD_COUNT, t.id(), csv.writeWithUnquotedRow(t)));
-                    } else {
-                        csv.write(t);
-                    }
+                    csv.write(t);
                 } else {
                     jsonl.write(t);
                     jsonlGood++;
@@ -253,8 +249,14 @@ public final class SampleGenerator {
                     bad.add(written(kind, base.id(), at));
                     nextBad++;
                 }
-                if (!duplicateWritten && csvGood >= duplicateAfterCsv && lastJsonlId != null) {
+                if (!brokenRowWritten && csvGood >= brokenRowAfterCsv) {
                     int stream = n + 1 + JSONL_BAD_RECORDS.size();
+                    Transcript host = generator.generate(conversationId(date, stream), stream, i, n, null);
+                    bad.add(written(BadRecord.CSV_WRONG_FIELD_COUNT, host.id(), csv.writeWithUnquotedRow(host)));
+                    brokenRowWritten = true;
+                }
+                if (!duplicateWritten && csvGood >= duplicateAfterCsv && lastJsonlId != null) {
+                    int stream = n + 2 + JSONL_BAD_RECORDS.size();
                     Transcript other = generator.generate(conversationId(date, stream), stream, i, n, null);
                     bad.add(written(BadRecord.CSV_DUPLICATE_ID, lastJsonlId, csv.write(other.withId(lastJsonlId))));
                     duplicateWritten = true;
@@ -276,7 +278,7 @@ public final class SampleGenerator {
     /** The timing defects only mean something on a voice call; the fax is an email-like exchange of documents. */
     private static Medium mediumFor(BadRecord kind) {
         return switch (kind) {
-            case UNKNOWN_SPEAKER, END_BEFORE_START, NEGATIVE_START, VOICE_WITHOUT_END -> Medium.VOICE;
+            case UNKNOWN_SPEAKER, END_BEFORE_START, NEGATIVE_START, MISSING_END_MS -> Medium.VOICE;
             case UNKNOWN_CHANNEL -> Medium.EMAIL;
             default -> null;
         };
@@ -302,14 +304,15 @@ public final class SampleGenerator {
                 Utterance a = us.get(last);
                 us.set(last, new Utterance("supervisor", a.startMs(), a.endMs(), SUPERVISOR_LINE));
             }
+            // Only the first utterance can start at 0, so the middle one can end earlier without going negative.
             case END_BEFORE_START -> us.set(middle, new Utterance(m.speaker(), m.startMs(),
-                    m.startMs() - (m.endMs() - m.startMs()), m.text()));
+                    Math.max(0, m.startMs() - (m.endMs() - m.startMs())), m.text()));
             case NEGATIVE_START -> {
                 // The first utterance has the smallest start, so the list stays sorted; its end stays after its start.
                 Utterance first = us.get(0);
                 us.set(0, new Utterance(first.speaker(), NEGATIVE_START_MS, first.endMs(), first.text()));
             }
-            case VOICE_WITHOUT_END -> us.set(middle, new Utterance(m.speaker(), m.startMs(), null, m.text()));
+            case MISSING_END_MS -> us.set(middle, new Utterance(m.speaker(), m.startMs(), null, m.text()));
             default -> throw new IllegalArgumentException(kind + " is not a JSONL content defect");
         }
         return t.withUtterances(us);

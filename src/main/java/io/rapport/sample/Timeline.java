@@ -38,10 +38,10 @@ final class Timeline {
     }
 
     /**
-     * Voice: speech at ~400 ms per word, 150–900 ms gaps, and the overlaps analysis must find: small
-     * overlaps at turn changes, agent interruptions (interrupting agents only), occasional customer
-     * interruptions and agent backchannels inside long customer turns. The hold is stretched or shrunk so
-     * the call lasts 2–12 minutes.
+     * Voice: speech at ~400 ms per word and 150–900 ms gaps between turns, plus the overlaps the timing
+     * analysis looks for: 50–300 ms overlaps at turn changes, agent interruptions 700–2500 ms before the
+     * customer finishes (interrupting agents only), occasional customer interruptions, and agent backchannels
+     * inside long customer turns. The single hold is sized so the call lasts 2–12 minutes.
      */
     static List<Utterance> voice(List<Turn> script, Random r, Roster.Style style, int upset) {
         List<Timed> out = new ArrayList<>();

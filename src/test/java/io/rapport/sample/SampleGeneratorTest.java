@@ -309,12 +309,16 @@ class SampleGeneratorTest {
             }
         }
         assertEquals(1, wrongWidth.size(), "exactly one row with the wrong number of fields");
-        assertEquals(defaultNight.csvConversations() + 1, rowsById.size(), "good CSV conversations plus the duplicate id");
+        assertEquals(defaultNight.csvConversations() + 2, rowsById.size(),
+                "good CSV conversations, the one with the broken row, and the duplicate id");
 
         String duplicateId = only(defaultNight, BadRecord.CSV_DUPLICATE_ID).conversationId();
+        String brokenRowHost = only(defaultNight, BadRecord.CSV_WRONG_FIELD_COUNT).conversationId();
         for (Map.Entry<String, List<List<String>>> e : rowsById.entrySet()) {
-            JsonNode c = toConversation(e.getValue());
-            assertEquals(List.of(), contractViolations(c, NIGHT), e.getKey());
+            if (!e.getKey().equals(brokenRowHost)) {
+                JsonNode c = toConversation(e.getValue());
+                assertEquals(List.of(), contractViolations(c, NIGHT), e.getKey());
+            }
         }
 
         List<String> texts = rowsById.values().stream().flatMap(List::stream).map(r -> r.get(11)).toList();
@@ -331,6 +335,18 @@ class SampleGeneratorTest {
         Set<String> inBoth = new TreeSet<>(rowsById.keySet());
         inBoth.retainAll(jsonlIds);
         assertEquals(Set.of(duplicateId), inBoth, "only the duplicate-id conversation is in both files");
+    }
+
+    @Test
+    void csvFieldsAreQuotedOnlyWhenRfc4180NeedsIt() {
+        assertEquals("plain text", CsvSink.field("plain text"));
+        assertEquals("", CsvSink.field(null));
+        assertEquals("\"a, b\"", CsvSink.field("a, b"));
+        assertEquals("\"say \"\"hi\"\"\"", CsvSink.field("say \"hi\""));
+        assertEquals("\"two\nlines\"", CsvSink.field("two\nlines"));
+        assertEquals(List.of(List.of("a, b", "say \"hi\"", "two\nlines", "")), readCsv(String.join(",",
+                CsvSink.field("a, b"), CsvSink.field("say \"hi\""), CsvSink.field("two\nlines"), CsvSink.field(null)) + "\n")
+                .stream().map(CsvRecord::fields).toList());
     }
 
     // ---------------------------------------------------------------- bad records
@@ -381,9 +397,21 @@ class SampleGeneratorTest {
         assertEquals(wide.line(), broken.line(), "broken row is where the summary says");
         assertTrue(broken.fields().size() > 12);
         assertEquals(wide.conversationId(), broken.fields().get(0), "its conversation_id is readable");
+        assertFalse(lines.stream().anyMatch(l -> l.contains(wide.conversationId())), "the host is a CSV-only conversation");
+        // The host's other rows are complete and consistent, and the broken row is the one index they lack.
         List<List<String>> hostRows = records.stream().skip(1).map(CsvRecord::fields)
                 .filter(f -> f.size() == 12 && f.get(0).equals(wide.conversationId())).toList();
-        assertEquals(List.of(), contractViolations(toConversation(hostRows), NIGHT), "the host conversation's other rows are fine");
+        Set<String> indexes = new TreeSet<>();
+        for (List<String> row : hostRows) {
+            assertEquals(hostRows.get(0).subList(0, 7), row.subList(0, 7));
+            assertEquals(broken.fields().subList(0, 7), row.subList(0, 7));
+            assertTrue(SPEAKERS.contains(row.get(8)) && !row.get(11).isEmpty());
+            indexes.add(row.get(7));
+        }
+        indexes.add(broken.fields().get(7));
+        assertEquals(hostRows.size() + 1, indexes.size());
+        assertEquals(Stream.iterate(0, i -> i + 1).limit(indexes.size()).map(String::valueOf).collect(Collectors.toSet()),
+                indexes, "the broken row carries the missing utterance_index");
 
         WrittenBadRecord dup = only(defaultNight, BadRecord.CSV_DUPLICATE_ID);
         CsvRecord dupStart = records.stream().filter(r -> r.line() == dup.line()).findFirst().orElseThrow();
@@ -416,11 +444,21 @@ class SampleGeneratorTest {
     }
 
     @Test
-    void badRecordsNeedBothFilesAndOptionsAreValidated(@TempDir Path tmp) {
+    void withoutCsvShareTheExportHoldsOnlyTheCsvBadRecords(@TempDir Path tmp) throws IOException {
+        Summary s = SampleGenerator.writeNight(tmp, NIGHT, Options.defaults().withCsvShare(0));
+        assertEquals(48, s.jsonlConversations());
+        assertEquals(10, s.badRecords().size());
+        Set<String> csvIds = readCsv(Files.readString(csvOf(s), StandardCharsets.UTF_8)).stream().skip(1)
+                .map(r -> r.fields().get(0)).collect(Collectors.toSet());
+        assertEquals(Set.of(only(s, BadRecord.CSV_WRONG_FIELD_COUNT).conversationId(),
+                only(s, BadRecord.CSV_DUPLICATE_ID).conversationId()), csvIds);
+    }
+
+    @Test
+    void optionsAreValidated(@TempDir Path tmp) {
         assertThrows(IllegalArgumentException.class,
-                () -> SampleGenerator.writeNight(tmp, NIGHT, Options.defaults().withCsvShare(0)));
-        assertThrows(IllegalArgumentException.class,
-                () -> SampleGenerator.writeNight(tmp, NIGHT, Options.defaults().withCsvShare(1)));
+                () -> SampleGenerator.writeNight(tmp, NIGHT, Options.defaults().withCsvShare(1)),
+                "bad records need a JSONL id to duplicate");
         assertThrows(IllegalArgumentException.class, () -> Options.defaults().withConversationsPerFile(50_001));
         assertThrows(IllegalArgumentException.class, () -> Options.defaults().withConversations(0));
         assertThrows(IllegalArgumentException.class, () -> Options.defaults().withCsvShare(1.5));
@@ -450,7 +488,7 @@ class SampleGeneratorTest {
             }
         }
         assertEquals(90 + 8, jsonlRecords);
-        assertEquals(30 + 1, csvIds.size());
+        assertEquals(30 + 2, csvIds.size());
     }
 
     @Test
@@ -564,7 +602,7 @@ class SampleGeneratorTest {
                 found.add(BadRecord.NEGATIVE_START);
             }
             if (voice && !u.has("end_ms")) {
-                found.add(BadRecord.VOICE_WITHOUT_END);
+                found.add(BadRecord.MISSING_END_MS);
             }
             if (voice && u.has("end_ms") && end(u) < start(u)) {
                 found.add(BadRecord.END_BEFORE_START);
