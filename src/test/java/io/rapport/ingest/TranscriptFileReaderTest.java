@@ -84,4 +84,52 @@ class TranscriptFileReaderTest {
         assertEquals(ReasonCode.UNREADABLE_FILE, q.code());
         assertEquals(2, q.source().line());
     }
+
+    @Test
+    void oversizedAndBadlyEncodedRecordsAreQuarantinedAndTheRestOfTheFileIsRead() {
+        String big = JsonLinesFormatTest.VOICE.replace("My bill is wrong.", "x".repeat(100_000));
+        byte[] bad = JsonLinesFormatTest.VOICE.replace("c-1", "c-3").getBytes(StandardCharsets.UTF_8);
+        bad[bad.length - 5] = (byte) 0xFF;
+        ByteArrayOutputStreamBuilder file = new ByteArrayOutputStreamBuilder()
+                .line(JsonLinesFormatTest.VOICE.getBytes(StandardCharsets.UTF_8))
+                .line(big.getBytes(StandardCharsets.UTF_8))
+                .line(bad)
+                .line(JsonLinesFormatTest.VOICE.replace("c-1", "c-4").getBytes(StandardCharsets.UTF_8));
+        List<IngestResult> r = read(new ByteArrayInputStream(file.bytes()), Optional.empty());
+        assertEquals(4, r.size());
+        assertInstanceOf(IngestResult.Accepted.class, r.get(0));
+        IngestResult.Quarantined oversized = assertInstanceOf(IngestResult.Quarantined.class, r.get(1));
+        assertEquals(ReasonCode.OVERSIZED_RECORD, oversized.code());
+        assertEquals(2, oversized.source().line());
+        assertEquals(SourceRecord.MAX_RAW_CHARS, oversized.source().raw().indexOf("…[truncated"),
+                "raw text is kept, truncated");
+        IngestResult.Quarantined encoding = assertInstanceOf(IngestResult.Quarantined.class, r.get(2));
+        assertEquals(ReasonCode.INVALID_ENCODING, encoding.code());
+        assertEquals(3, encoding.source().line());
+        assertEquals("c-4", assertInstanceOf(IngestResult.Accepted.class, r.get(3)).conversation().conversationId());
+    }
+
+    @Test
+    void oversizedCsvRecordIsQuarantinedToo() {
+        String csv = CsvExportFormatTest.HEADER + "c-1,chat,2026-11-22T09:00:00Z,ag-1,,,,0,customer,0,,\"" + "y".repeat(70_000)
+                + "\"\n" + "c-2,chat,2026-11-22T09:00:00Z,ag-1,,,,0,customer,0,,fine\n";
+        List<IngestResult> r = read(csv);
+        assertEquals(ReasonCode.OVERSIZED_RECORD, assertInstanceOf(IngestResult.Quarantined.class, r.get(0)).code());
+        assertInstanceOf(IngestResult.Accepted.class, r.get(1));
+    }
+
+    /** Builds a file's bytes line by line, so a test can plant invalid UTF-8. */
+    static final class ByteArrayOutputStreamBuilder {
+        private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        ByteArrayOutputStreamBuilder line(byte[] bytes) {
+            out.writeBytes(bytes);
+            out.write('\n');
+            return this;
+        }
+
+        byte[] bytes() {
+            return out.toByteArray();
+        }
+    }
 }
