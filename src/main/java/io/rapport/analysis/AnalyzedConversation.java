@@ -13,10 +13,11 @@ import java.util.List;
  * @param backchannel   per utterance index, whether the utterance is a backchannel
  * @param interruptions null unless the conversation is voice
  * @param responseWaits answered customer waits in ms; null for voice
+ * @param resolvedInConversation the transcript's own resolution verdict; null when it shows none
  */
 public record AnalyzedConversation(Conversation conversation, SpeechTimeline timeline, boolean[] backchannel,
                                    List<Interruption> interruptions, List<Long> responseWaits,
-                                   List<BehaviorEvent> events) {
+                                   Boolean resolvedInConversation, List<BehaviorEvent> events) {
 
     public boolean isVoice() {
         return conversation.channel().isTimed();

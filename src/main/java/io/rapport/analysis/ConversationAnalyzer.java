@@ -7,21 +7,32 @@ import io.rapport.analysis.timing.ResponseWaits;
 import io.rapport.analysis.timing.SpeechTimeline;
 import io.rapport.model.Conversation;
 import io.rapport.model.Utterance;
+import io.rapport.resolution.ResolutionDetector;
 
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** Runs every detector over one conversation in a single pass. Plain Java: no Spark, no shared state. */
 public final class ConversationAnalyzer implements Serializable {
 
     private final BackchannelClassifier backchannels;
     private final InterruptionDetector interruptions;
+    private final ResolutionDetector resolution;
 
-    public ConversationAnalyzer(BackchannelClassifier backchannels, InterruptionDetector interruptions) {
+    public ConversationAnalyzer(BackchannelClassifier backchannels, InterruptionDetector interruptions,
+                                ResolutionDetector resolution) {
         this.backchannels = backchannels;
         this.interruptions = interruptions;
+        this.resolution = resolution;
+    }
+
+    /** Every detector with its shipped rules, or the rule files of {@code rulesDir} where it has them. */
+    public static ConversationAnalyzer load(Optional<String> rulesDir, long minOverlapMs) {
+        return new ConversationAnalyzer(BackchannelClassifier.load(rulesDir), new InterruptionDetector(minOverlapMs),
+                ResolutionDetector.load(rulesDir));
     }
 
     public AnalyzedConversation analyze(Conversation c) {
@@ -53,8 +64,13 @@ public final class ConversationAnalyzer implements Serializable {
                         "timing.overlap_min_" + interruptions.minOverlapMs() + "ms"));
             }
         }
+        ResolutionDetector.Outcome outcome = resolution.detect(c);
+        for (ResolutionDetector.Signal signal : outcome.signals()) {
+            events.add(event(c, utterances.get(signal.utteranceIndex()), signal.behavior(), signal.ruleId(),
+                    ResolutionDetector.RULE_FILE.replace(".rules", "") + "." + signal.ruleId()));
+        }
         events.sort(Comparator.comparingInt(BehaviorEvent::utteranceIndex).thenComparing(BehaviorEvent::behavior));
-        return new AnalyzedConversation(c, timeline, backchannel, found, waits, List.copyOf(events));
+        return new AnalyzedConversation(c, timeline, backchannel, found, waits, outcome.resolved(), List.copyOf(events));
     }
 
     private static BehaviorEvent event(Conversation c, Utterance u, String behavior, String detail, String rule) {

@@ -38,7 +38,7 @@ public abstract class ConversationMetric implements Serializable {
         return scope;
     }
 
-    /** The value: a Long or Double matching {@link #type()}, or null when the metric does not apply. */
+    /** The value: a Long, Double or Boolean matching {@link #type()}, or null when the metric does not apply. */
     public final Object compute(AnalyzedConversation c) {
         return scope.covers(c.conversation().channel()) ? value(c) : null;
     }

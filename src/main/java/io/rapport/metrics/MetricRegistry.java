@@ -27,7 +27,8 @@ public final class MetricRegistry {
             new MessageCount(Speaker.AGENT),
             new MessageCount(Speaker.CUSTOMER),
             new FirstResponseTime(),
-            new MedianAgentResponseTime());
+            new MedianAgentResponseTime(),
+            new ResolvedInConversation());
 
     private MetricRegistry() {
     }

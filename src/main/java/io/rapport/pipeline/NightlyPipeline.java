@@ -1,8 +1,6 @@
 package io.rapport.pipeline;
 
 import io.rapport.analysis.ConversationAnalyzer;
-import io.rapport.analysis.timing.BackchannelClassifier;
-import io.rapport.analysis.timing.InterruptionDetector;
 import io.rapport.ingest.ReasonCode;
 import io.rapport.warehouse.ConversationRows;
 import io.rapport.warehouse.NightPublisher;
@@ -61,8 +59,7 @@ public final class NightlyPipeline {
     public NightlyPipeline(SparkSession spark, NightOptions options) {
         this.spark = spark;
         this.options = options;
-        this.analyzer = new ConversationAnalyzer(BackchannelClassifier.load(options.rulesDir()),
-                new InterruptionDetector(options.minOverlapMs()));
+        this.analyzer = ConversationAnalyzer.load(options.rulesDir(), options.minOverlapMs());
     }
 
     public NightResult run(LocalDate date) {

@@ -61,6 +61,7 @@ public final class TableSchemas {
         return switch (m.type()) {
             case LONG -> DataTypes.LongType;
             case DOUBLE -> DataTypes.DoubleType;
+            case BOOLEAN -> DataTypes.BooleanType;
         };
     }
 }

@@ -35,7 +35,11 @@ class MetricRegistryTest {
                 if (!inScope) {
                     assertEquals(null, values[i], m.name());
                 } else if (values[i] != null) {
-                    Class<?> expected = m.type() == MetricType.LONG ? Long.class : Double.class;
+                    Class<?> expected = switch (m.type()) {
+                        case LONG -> Long.class;
+                        case DOUBLE -> Double.class;
+                        case BOOLEAN -> Boolean.class;
+                    };
                     assertEquals(expected, values[i].getClass(), m.name());
                 }
             }

@@ -101,6 +101,7 @@ class NightlyPipelineTest {
         assertEquals(1L, (long) c1.getAs("agent_interruptions"));
         assertEquals(15.0, (double) c1.getAs("customer_interruptions_per_10min"), 1e-9);
         assertNull(c1.getAs("agent_messages"), "voice has no message counts");
+        assertEquals(Boolean.TRUE, c1.getAs("resolved_in_conversation"));
         assertEquals("a.jsonl", c1.getAs("source_file"));
         assertEquals(1L, (long) c1.getAs("source_line"));
 
@@ -120,10 +121,11 @@ class NightlyPipelineTest {
     void eventsPointAtTheirUtterances() {
         List<Row> events = table("behavior_events").filter("conversation_id = 'c-1'")
                 .orderBy("utterance_index", "behavior").collectAsList();
-        assertEquals(3, events.size());
-        assertEquals(List.of(2, 3, 7), events.stream().map(r -> r.<Integer>getAs("utterance_index")).toList());
-        assertEquals(List.of("acknowledgement", "interruption", "interruption"),
+        assertEquals(4, events.size());
+        assertEquals(List.of(2, 3, 7, 8), events.stream().map(r -> r.<Integer>getAs("utterance_index")).toList());
+        assertEquals(List.of("acknowledgement", "interruption", "interruption", "resolution_confirmed"),
                 events.stream().map(r -> r.<String>getAs("behavior")).toList());
+        assertEquals("resolution.fixed_it", events.get(3).getAs("rule_id"));
         assertEquals("customer_interrupted_agent", events.get(2).getAs("detail"));
         assertEquals(33000L, (long) events.get(2).getAs("offset_ms"));
         assertEquals("wait, which card?", events.get(2).getAs("excerpt"));

@@ -2,7 +2,6 @@ package io.rapport.testing;
 
 import io.rapport.analysis.AnalyzedConversation;
 import io.rapport.analysis.ConversationAnalyzer;
-import io.rapport.analysis.timing.BackchannelClassifier;
 import io.rapport.analysis.timing.InterruptionDetector;
 import io.rapport.model.Channel;
 import io.rapport.model.Conversation;
@@ -12,12 +11,13 @@ import io.rapport.model.Utterance;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Terse builders for hand-made conversations: {@code voice(agent(0, 3000, "hello"), customer(...))}. */
 public final class Conversations {
 
-    public static final ConversationAnalyzer ANALYZER = new ConversationAnalyzer(BackchannelClassifier.shipped(),
-            new InterruptionDetector(InterruptionDetector.DEFAULT_MIN_OVERLAP_MS));
+    public static final ConversationAnalyzer ANALYZER =
+            ConversationAnalyzer.load(Optional.empty(), InterruptionDetector.DEFAULT_MIN_OVERLAP_MS);
 
     private Conversations() {
     }

@@ -1,0 +1,100 @@
+package io.rapport.analysis.language;
+
+import edu.stanford.nlp.ling.tokensregex.CoreMapExpressionExtractor;
+import edu.stanford.nlp.ling.tokensregex.Env;
+import edu.stanford.nlp.ling.tokensregex.MatchedExpression;
+import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
+import edu.stanford.nlp.util.CoreMap;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A CoreNLP TokensRegex rule file (under {@code src/main/resources/rules/}, or the same name in a
+ * {@code --rules} folder). Each extraction rule's {@code result} is a string
+ * {@code "behavior:speakers:rule_id"}; rules whose behavior is {@code none} block other rules over the same
+ * words (TokensRegex keeps the higher-priority of overlapping matches), which is how negated or historical
+ * forms are excluded without code. The file's text travels with this object to Spark executors; the compiled
+ * extractor is built once per thread there.
+ */
+public final class PhraseRules implements Serializable {
+
+    private final String name;
+    private final String ruleText;
+    private transient ThreadLocal<CoreMapExpressionExtractor<MatchedExpression>> extractor;
+
+    public PhraseRules(String name, String ruleText) {
+        this.name = name;
+        this.ruleText = ruleText;
+        compile(); // fail at start-up, on the driver, when a rule file does not parse
+    }
+
+    /** {@code rulesDir/fileName} when that file exists, else the shipped rule file. */
+    public static PhraseRules load(String fileName, Optional<String> rulesDir) {
+        try {
+            if (rulesDir.isPresent()) {
+                Path file = Path.of(rulesDir.get(), fileName);
+                if (Files.exists(file)) {
+                    return new PhraseRules(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+                }
+            }
+            String resource = "rules/" + fileName;
+            try (InputStream in = PhraseRules.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException(resource + " is missing from the classpath");
+                }
+                return new PhraseRules(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rule file " + fileName, e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    private CoreMapExpressionExtractor<MatchedExpression> compile() {
+        Env env = TokenSequencePattern.getNewEnv();
+        env.setDefaultStringPatternFlags(java.util.regex.Pattern.CASE_INSENSITIVE);
+        try {
+            @SuppressWarnings("unchecked")
+            CoreMapExpressionExtractor<MatchedExpression> e = CoreMapExpressionExtractor.createExtractorFromString(env, ruleText);
+            return e;
+        } catch (Exception e) {
+            throw new IllegalArgumentException("rule file " + name + " does not parse: " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized CoreMapExpressionExtractor<MatchedExpression> extractor() {
+        if (extractor == null) {
+            extractor = ThreadLocal.withInitial(this::compile);
+        }
+        return extractor.get();
+    }
+
+    /** The rules that fired on the utterance's sentences, blocking rules included. */
+    public List<RuleMatch> match(List<CoreMap> sentences) {
+        List<RuleMatch> out = new ArrayList<>();
+        for (CoreMap sentence : sentences) {
+            for (MatchedExpression m : extractor().extractExpressions(sentence)) {
+                Object value = m.getValue() == null ? null : m.getValue().get();
+                if (!(value instanceof String s) || s.split(":").length != 3) {
+                    throw new IllegalStateException("rule in " + name + " matching '" + m.getText()
+                            + "' has result " + value + "; expected \"behavior:speakers:rule_id\"");
+                }
+                String[] parts = s.split(":");
+                out.add(new RuleMatch(parts[0], parts[1], parts[2], m.getText(), m.getCharOffsets().first()));
+            }
+        }
+        return out;
+    }
+}

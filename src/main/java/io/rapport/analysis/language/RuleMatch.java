@@ -1,0 +1,19 @@
+package io.rapport.analysis.language;
+
+/**
+ * One phrase rule that fired on an utterance.
+ *
+ * @param behavior the behaviour the rule evidences, or {@code none} for a blocking rule (negations, history)
+ * @param speakers who must have said it for it to count: {@code agent}, {@code customer} or {@code any}
+ * @param ruleId   the rule's id in its rule file, reported on events so a verdict can be traced
+ * @param text     the matched words
+ * @param begin    character offset of the match in the utterance, to order matches within it
+ */
+public record RuleMatch(String behavior, String speakers, String ruleId, String text, int begin) {
+
+    public static final String NONE = "none";
+
+    public boolean appliesTo(String speaker) {
+        return speakers.equals("any") || speakers.equals(speaker);
+    }
+}

@@ -1,0 +1,107 @@
+package io.rapport.resolution;
+
+import io.rapport.model.Speaker;
+import io.rapport.model.Utterance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Optional;
+
+import static io.rapport.testing.Conversations.agentMessage;
+import static io.rapport.testing.Conversations.chat;
+import static io.rapport.testing.Conversations.customerMessage;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Positive and negative forms of each resolution signal, and the latest-signal-wins outcome. */
+class ResolutionDetectorTest {
+
+    static final ResolutionDetector DETECTOR = ResolutionDetector.load(Optional.empty());
+
+    static List<String> behaviors(Speaker speaker, String text) {
+        return DETECTOR.signalsIn(new Utterance(0, speaker, 0, null, text)).stream()
+                .map(m -> m.behavior() + ":" + m.ruleId()).toList();
+    }
+
+    static String verdict(Speaker speaker, String text) {
+        List<String> b = behaviors(speaker, text);
+        return b.isEmpty() ? "none" : b.get(b.size() - 1).split(":")[0];
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Great, that fixed it!", "that's fixed it, thanks", "yes it works now", "it's working again",
+            "ok that did the trick", "Brilliant, problem solved.", "all sorted, thank you", "I can see the refund now",
+            "perfect, that answers my question", "that's all I needed, cheers", "it went through this time",
+            "its working now thanks", "oh there it is, the internet is back up", "that worked, thank you so much"})
+    void customerConfirmations(String text) {
+        assertEquals(ResolutionDetector.CONFIRMED, verdict(Speaker.CUSTOMER, text), text + " " + behaviors(Speaker.CUSTOMER, text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"thanks for your help", "thank you, bye", "will that fix it?", "does that fix it on your end?",
+            "it worked until Tuesday", "hopefully that works", "if that fixes it I'll be happy", "okay",
+            "I worked in IT for years", "that should sort it"})
+    void notConfirmations(String text) {
+        assertEquals("none", verdict(Speaker.CUSTOMER, text), text + " " + behaviors(Speaker.CUSTOMER, text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"that didn't fix it", "it's still not working", "nope, same error", "I'll call back tomorrow",
+            "I want to speak to a manager", "put me through to your supervisor", "forget it", "I'll sort it out myself",
+            "I'm cancelling my contract", "it still doesn't work", "that didn't do anything", "it's not working now"})
+    void customerUnresolvedSignals(String text) {
+        assertEquals(ResolutionDetector.UNRESOLVED, verdict(Speaker.CUSTOMER, text), text + " " + behaviors(Speaker.CUSTOMER, text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I'm transferring you to our technical team now", "let me put you through to billing",
+            "someone will call you back within 48 hours", "I'll email you once I hear back from them",
+            "I've raised this with our engineers", "I'll need to escalate this", "I've logged a ticket for you",
+            "we'll get back to you by Friday"})
+    void agentUnresolvedSignals(String text) {
+        assertEquals(ResolutionDetector.UNRESOLVED, verdict(Speaker.AGENT, text), text + " " + behaviors(Speaker.AGENT, text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"if it's still not working, call us back", "you don't need to call back",
+            "no need to escalate, it's fine now", "does that fix it?", "that should fix it",
+            "I see you were transferred twice before, sorry about that"})
+    void agentNonSignals(String text) {
+        assertEquals("none", verdict(Speaker.AGENT, text), text + " " + behaviors(Speaker.AGENT, text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I've called back four times about this", "I was transferred twice already",
+            "no need for a manager, you've been great", "I'm not cancelling, I just want it fixed",
+            "call back if the light stays red, got it"})
+    void customerHistoryAndDeclinedHandOffs(String text) {
+        assertEquals("none", verdict(Speaker.CUSTOMER, text), text + " " + behaviors(Speaker.CUSTOMER, text));
+    }
+
+    @Test
+    void theLatestSignalDecides() {
+        ResolutionDetector.Outcome reopened = DETECTOR.detect(chat(
+                customerMessage(0, "my app keeps crashing"),
+                agentMessage(1000, "please reinstall it"),
+                customerMessage(2000, "ok it works now"),
+                customerMessage(3000, "oh wait, it crashed again. still not working. I'll call back later")));
+        assertEquals(Boolean.FALSE, reopened.resolved());
+        assertEquals(List.of(2, 3), reopened.signals().stream().map(ResolutionDetector.Signal::utteranceIndex).distinct().toList());
+
+        ResolutionDetector.Outcome fixedLater = DETECTOR.detect(chat(
+                customerMessage(0, "still not working"),
+                agentMessage(1000, "try clearing the cache"),
+                customerMessage(2000, "oh there it is, it works now")));
+        assertEquals(Boolean.TRUE, fixedLater.resolved());
+
+        assertNull(DETECTOR.detect(chat(customerMessage(0, "what are your opening hours?"),
+                agentMessage(1000, "nine to five"), customerMessage(2000, "thanks, bye"))).resolved());
+    }
+
+    @Test
+    void agentPredictionsAreNotCustomerConfirmations() {
+        assertEquals("none", verdict(Speaker.AGENT, "great, that fixes it"));
+    }
+}
