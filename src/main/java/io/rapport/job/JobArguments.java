@@ -3,6 +3,7 @@ package io.rapport.job;
 import io.rapport.analysis.timing.InterruptionDetector;
 import io.rapport.pipeline.CodeVersion;
 import io.rapport.pipeline.NightOptions;
+import io.rapport.resolution.RepeatContactWindow;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -20,6 +21,7 @@ record JobArguments(List<LocalDate> dates, NightOptions options, String master) 
             usage: nightly (--date YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD)
                            [--input DIR] [--warehouse DIR] [--master URL] [--rules DIR]
                            [--format jsonl|csv] [--max-record-bytes N] [--min-overlap-ms N]
+                           [--repeat-window-days N]
               --date          the night to process (its landing folder is <input>/date=YYYY-MM-DD)
               --from/--to     a range of nights, processed in date order
               --input         landing root (default: samples/landing)
@@ -29,10 +31,12 @@ record JobArguments(List<LocalDate> dates, NightOptions options, String master) 
               --format        force one input format instead of detecting it per file
               --max-record-bytes  larger records are quarantined (default: %d)
               --min-overlap-ms    overlap that makes an interruption (default: %d)
-            """.formatted(NightOptions.DEFAULT_MAX_RECORD_BYTES, InterruptionDetector.DEFAULT_MIN_OVERLAP_MS);
+              --repeat-window-days  days in which another contact is a repeat (default: %d)
+            """.formatted(NightOptions.DEFAULT_MAX_RECORD_BYTES, InterruptionDetector.DEFAULT_MIN_OVERLAP_MS,
+            RepeatContactWindow.DEFAULT_DAYS);
 
     private static final Set<String> FLAGS = Set.of("--date", "--from", "--to", "--input", "--warehouse", "--master",
-            "--rules", "--format", "--max-record-bytes", "--min-overlap-ms");
+            "--rules", "--format", "--max-record-bytes", "--min-overlap-ms", "--repeat-window-days");
 
     static JobArguments parse(String[] args) {
         Map<String, String> values = new HashMap<>();
@@ -53,6 +57,7 @@ record JobArguments(List<LocalDate> dates, NightOptions options, String master) 
                 (int) positive(values, "--max-record-bytes", NightOptions.DEFAULT_MAX_RECORD_BYTES),
                 positive(values, "--min-overlap-ms", InterruptionDetector.DEFAULT_MIN_OVERLAP_MS),
                 Optional.ofNullable(values.get("--format")),
+                (int) positive(values, "--repeat-window-days", RepeatContactWindow.DEFAULT_DAYS),
                 CodeVersion.get());
         return new JobArguments(dates, options, values.getOrDefault("--master", "local[*]"));
     }

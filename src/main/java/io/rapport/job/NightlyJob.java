@@ -3,6 +3,7 @@ package io.rapport.job;
 import io.rapport.pipeline.LandingFolder;
 import io.rapport.pipeline.NightResult;
 import io.rapport.pipeline.NightlyPipeline;
+import io.rapport.pipeline.ResolutionSummary;
 import io.rapport.warehouse.NightPublisher;
 import org.apache.spark.sql.SparkSession;
 
@@ -85,6 +86,10 @@ public final class NightlyJob {
         return builder.getOrCreate();
     }
 
+    private static String percent(Double rate) {
+        return rate == null ? "n/a" : String.format("%.1f%%", 100 * rate);
+    }
+
     static void print(NightResult r, PrintStream out) {
         out.printf("nightly %s: run %s, %d file(s) in %s%n", r.date(), r.runId(), r.inputFiles().size(),
                 Duration.between(r.startedAt(), r.finishedAt()).toMillis() / 1000.0 + " s");
@@ -92,6 +97,15 @@ public final class NightlyJob {
                 r.read(), r.processed(), r.quarantined(), r.events());
         for (Map.Entry<String, Long> e : r.quarantinedByReason().entrySet()) {
             out.printf("  quarantined %-28s %d%n", e.getKey(), e.getValue());
+        }
+        ResolutionSummary res = r.resolution();
+        out.printf("  resolution, nights %s..%s (repeat window %d days); rates count final rows only:%n",
+                res.from(), res.to(), res.windowDays());
+        for (ResolutionSummary.Line l : res.lines()) {
+            out.printf("    %-8s %-7s single-conversation resolved %s of %d final; provisional %d of %d (%.0f%%);"
+                            + " resolved in transcript %s%n",
+                    l.dimension(), l.key(), percent(l.rate()), l.finalRated(), l.provisional(), l.conversations(),
+                    100 * l.provisionalShare(), percent(l.inTranscriptRate()));
         }
         out.printf("  stages (ms): %s%n", r.stageMillis());
     }

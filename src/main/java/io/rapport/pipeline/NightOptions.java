@@ -1,6 +1,7 @@
 package io.rapport.pipeline;
 
 import io.rapport.analysis.timing.InterruptionDetector;
+import io.rapport.resolution.RepeatContactWindow;
 
 import java.util.Optional;
 
@@ -13,15 +14,17 @@ import java.util.Optional;
  * @param maxRecordBytes a record (JSON line, CSV row) larger than this is quarantined as OVERSIZED_RECORD
  * @param minOverlapMs   overlap from which a non-backchannel turn counts as an interruption
  * @param format         forces one input format instead of detecting it per file
+ * @param repeatWindowDays days after a conversation in which another contact of the customer is a repeat
  * @param codeVersion    recorded in the runs table
  */
 public record NightOptions(String inputRoot, String warehouse, Optional<String> rulesDir, int maxRecordBytes,
-                           long minOverlapMs, Optional<String> format, String codeVersion) {
+                           long minOverlapMs, Optional<String> format, int repeatWindowDays, String codeVersion) {
 
     public static final int DEFAULT_MAX_RECORD_BYTES = 8 * 1024 * 1024;
 
     public static NightOptions defaults(String inputRoot, String warehouse) {
         return new NightOptions(inputRoot, warehouse, Optional.empty(), DEFAULT_MAX_RECORD_BYTES,
-                InterruptionDetector.DEFAULT_MIN_OVERLAP_MS, Optional.empty(), CodeVersion.get());
+                InterruptionDetector.DEFAULT_MIN_OVERLAP_MS, Optional.empty(), RepeatContactWindow.DEFAULT_DAYS,
+                CodeVersion.get());
     }
 }

@@ -8,9 +8,6 @@ import java.util.Map;
 /** What one nightly run did; the same facts land in the runs table. */
 public record NightResult(String runId, LocalDate date, List<String> inputFiles, long read, long processed,
                           long quarantined, long events, Map<String, Long> quarantinedByReason,
-                          Map<String, Long> stageMillis, Instant startedAt, Instant finishedAt) {
-
-    public boolean reconciles() {
-        return read == processed + quarantined;
-    }
+                          ResolutionSummary resolution, Map<String, Long> stageMillis, Instant startedAt,
+                          Instant finishedAt) {
 }

@@ -2,6 +2,7 @@ package io.rapport.pipeline;
 
 import io.rapport.analysis.ConversationAnalyzer;
 import io.rapport.ingest.ReasonCode;
+import io.rapport.resolution.RepeatContactWindow;
 import io.rapport.warehouse.ConversationRows;
 import io.rapport.warehouse.NightPublisher;
 import io.rapport.warehouse.SparkValues;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,18 +124,57 @@ public final class NightlyPipeline {
         stageMillis.put("write", millisSince(t));
         parsed.unpersist();
         analyzed.unpersist();
-
-        NightResult result = new NightResult(runId, date, files, read, processed, quarantined, eventCount, byReason,
-                stageMillis, started, Instant.now());
-        if (!result.reconciles()) {
+        if (read != processed + quarantined) {
             // Nothing is published: a night that lost records must not look complete.
             throw new ReconciliationException("night " + date + " does not reconcile: read " + read + " != processed "
                     + processed + " + quarantined " + quarantined + "; nothing was published");
         }
+
+        t = System.nanoTime();
+        List<NightPublisher.Partition> partitions = new ArrayList<>();
+        for (String table : List.of(TableSchemas.QUARANTINE, TableSchemas.CONVERSATIONS, TableSchemas.BEHAVIOR_EVENTS,
+                TableSchemas.RUNS)) {
+            partitions.add(new NightPublisher.Partition(table, date));
+        }
+        ResolutionSummary resolution = resolve(date, publisher, hadoop, partitions);
+        stageMillis.put("resolution", millisSince(t));
+
+        NightResult result = new NightResult(runId, date, files, read, processed, quarantined, eventCount, byReason,
+                resolution, stageMillis, started, Instant.now());
         writeRun(result, publisher);
-        publisher.publish(List.of(TableSchemas.QUARANTINE, TableSchemas.CONVERSATIONS, TableSchemas.BEHAVIOR_EVENTS,
-                TableSchemas.RUNS));
+        publisher.publish(partitions);
         return result;
+    }
+
+    /**
+     * Stages the resolution and resolution_rates partitions of every night this one can change, adds them to
+     * {@code partitions}, and summarises them.
+     */
+    private ResolutionSummary resolve(LocalDate date, NightPublisher publisher, Configuration hadoop,
+                                      List<NightPublisher.Partition> partitions) {
+        ResolutionStage stage = new ResolutionStage(spark, options.warehouse(),
+                new RepeatContactWindow(options.repeatWindowDays()));
+        Dataset<Row> resolution = stage.resolution(date, publisher.stagingPath(TableSchemas.CONVERSATIONS), hadoop)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        resolution.repartition(col("date")).sortWithinPartitions("date", "conversation_id")
+                .write().mode(SaveMode.Overwrite).partitionBy("date")
+                .parquet(publisher.stagingRoot(ResolutionStage.RESOLUTION));
+        ResolutionStage.rates(resolution).repartition(col("date")).sortWithinPartitions("date", "dimension", "key")
+                .write().mode(SaveMode.Overwrite).partitionBy("date").parquet(publisher.stagingRoot(ResolutionStage.RATES));
+        List<LocalDate> affected = stage.affectedNights(date);
+        for (LocalDate night : affected) {
+            partitions.add(new NightPublisher.Partition(ResolutionStage.RESOLUTION, night));
+            partitions.add(new NightPublisher.Partition(ResolutionStage.RATES, night));
+        }
+        List<ResolutionSummary.Line> lines = new ArrayList<>();
+        for (Row r : ResolutionStage.rates(resolution.withColumn("date", lit(null).cast("date")))
+                .filter(col("dimension").isin("overall", "channel")).orderBy("dimension", "key").collectAsList()) {
+            lines.add(new ResolutionSummary.Line(r.getAs("dimension"), r.getAs("key"), r.getAs("conversations"),
+                    r.getAs("provisional"), r.getAs("without_customer_id"), r.getAs("final_rated"),
+                    r.getAs("final_resolved"), r.getAs("with_transcript_verdict"), r.<Long>getAs("resolved_in_transcript")));
+        }
+        resolution.unpersist();
+        return new ResolutionSummary(affected.get(0), date, options.repeatWindowDays(), lines);
     }
 
     /**

@@ -54,32 +54,46 @@ public final class NightPublisher {
         }
     }
 
-    /** Where a table's rows for this night are written before publishing. */
-    public String stagingPath(String table) {
-        return new Path(runStaging, table).toString();
+    /** A table's partition for one night. */
+    public record Partition(String table, LocalDate date) {
     }
 
-    public String partitionPath(String table) {
-        return partitionPath(warehouse.toString(), table, date);
+    /** Where a table's rows for this night are written before publishing. */
+    public String stagingPath(String table) {
+        return stagingPath(new Partition(table, date));
+    }
+
+    /** Where a partition is staged; a table written with partitionBy("date") into {@link #stagingRoot} lands here. */
+    public String stagingPath(Partition p) {
+        return new Path(new Path(stagingRoot(p.table())), "date=" + p.date()).toString();
+    }
+
+    /** Staging folder of a table whose rows span several nights (written with partitionBy("date")). */
+    public String stagingRoot(String table) {
+        return new Path(runStaging, table).toString();
     }
 
     public static String partitionPath(String warehouse, String table, LocalDate date) {
         return new Path(new Path(warehouse, table), "date=" + date).toString();
     }
 
-    /** Swaps each staged table into place, then removes the staging area. */
-    public void publish(List<String> tables) {
+    /**
+     * Swaps each staged partition into place, then removes the staging area. A partition with nothing staged
+     * (a night that has no rows any more) is removed rather than left stale.
+     */
+    public void publish(List<Partition> partitions) {
         try {
             Path replaced = new Path(runStaging, "_replaced");
-            fs.mkdirs(replaced);
-            for (String table : tables) {
-                Path staged = new Path(runStaging, table);
-                Path target = new Path(partitionPath(table));
+            for (Partition p : partitions) {
+                Path staged = new Path(stagingPath(p));
+                Path target = new Path(partitionPath(warehouse.toString(), p.table(), p.date()));
+                Path aside = new Path(new Path(replaced, p.table()), "date=" + p.date());
                 fs.mkdirs(target.getParent());
-                if (fs.exists(target) && !fs.rename(target, new Path(replaced, table))) {
+                fs.mkdirs(aside.getParent());
+                if (fs.exists(target) && !fs.rename(target, aside)) {
                     throw new WarehouseException("cannot move aside " + target, null);
                 }
-                if (!fs.rename(staged, target)) {
+                if (fs.exists(staged) && !fs.rename(staged, target)) {
                     throw new WarehouseException("cannot publish " + staged + " to " + target, null);
                 }
             }

@@ -41,13 +41,13 @@ class NightPublisherTest {
         NightPublisher first = publisher("run-1");
         stage(first, "conversations", "v1");
         assertFalse(Files.exists(published("conversations")), "staged is not visible");
-        first.publish(List.of("conversations"));
+        first.publish(List.of(new NightPublisher.Partition("conversations", NIGHT)));
         assertEquals("v1", Files.readString(published("conversations")));
 
         NightPublisher second = publisher("run-2");
         stage(second, "conversations", "v2");
         assertEquals("v1", Files.readString(published("conversations")), "old night stays until the swap");
-        second.publish(List.of("conversations"));
+        second.publish(List.of(new NightPublisher.Partition("conversations", NIGHT)));
         assertEquals("v2", Files.readString(published("conversations")));
         assertFalse(Files.exists(warehouse.resolve("_staging/date=" + NIGHT)), "staging is cleared");
     }

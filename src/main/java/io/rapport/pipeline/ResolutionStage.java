@@ -1,0 +1,168 @@
+package io.rapport.pipeline;
+
+import io.rapport.resolution.RepeatContactWindow;
+import io.rapport.warehouse.NightPublisher;
+import io.rapport.warehouse.TableSchemas;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.timestamp_micros;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * Recomputes the {@code resolution} and {@code resolution_rates} partitions that night D can change: every
+ * night from D minus the window to D. Each row reads the conversations of its own night and of the window's
+ * nights after it, as far as they have been processed, so re-running any night or backfilling in any order
+ * converges on the same table.
+ */
+final class ResolutionStage {
+
+    static final String RESOLUTION = "resolution";
+    static final String RATES = "resolution_rates";
+    static final List<String> DIMENSIONS = List.of("agent_id", "team_id", "channel", "queue");
+
+    private final SparkSession spark;
+    private final String warehouse;
+    private final RepeatContactWindow window;
+
+    ResolutionStage(SparkSession spark, String warehouse, RepeatContactWindow window) {
+        this.spark = spark;
+        this.warehouse = warehouse;
+        this.window = window;
+    }
+
+    /** The nights this run rewrites: D minus the window through D. */
+    List<LocalDate> affectedNights(LocalDate night) {
+        List<LocalDate> nights = new ArrayList<>();
+        for (LocalDate d = night.minusDays(window.days()); !d.isAfter(night); d = d.plusDays(1)) {
+            nights.add(d);
+        }
+        return nights;
+    }
+
+    /**
+     * @param stagedConversations this night's conversations, not yet published
+     * @return the resolution rows of the affected nights, with a {@code date} column
+     */
+    Dataset<Row> resolution(LocalDate night, String stagedConversations, Configuration hadoop) {
+        Set<LocalDate> processed = processedNights(hadoop);
+        processed.add(night);
+        List<LocalDate> affected = affectedNights(night);
+        Dataset<Row> history = null;
+        for (LocalDate d = affected.get(0); !d.isAfter(night.plusDays(window.days())); d = d.plusDays(1)) {
+            if (!processed.contains(d)) {
+                continue;
+            }
+            String path = d.equals(night) ? stagedConversations
+                    : NightPublisher.partitionPath(warehouse, TableSchemas.CONVERSATIONS, d);
+            requireExists(hadoop, path, d);
+            Dataset<Row> part = spark.read().parquet(path).select(
+                    lit(Date.valueOf(d)).as("date"), col("conversation_id"), col("started_at"), col("customer_id"),
+                    col("agent_id"), col("team_id"), col("channel"), col("queue"), col("resolved_in_conversation"));
+            history = history == null ? part : history.unionByName(part);
+        }
+        Dataset<Row> repeats = history.filter(col("customer_id").isNotNull())
+                .groupByKey((org.apache.spark.api.java.function.MapFunction<Row, String>) r -> r.getAs("customer_id"),
+                        Encoders.STRING())
+                .flatMapGroups(new AssignRepeats(window), Encoders.row(AssignRepeats.REPEAT));
+        List<Date> finalNights = affected.stream().filter(d -> window.isFinal(d, processed)).map(Date::valueOf).toList();
+        Column noCustomer = col("customer_id").isNull();
+        Column repeated = col("repeat_conversation_id").isNotNull();
+        return history.filter(col("date").isin(affected.stream().map(Date::valueOf).toArray()))
+                .join(repeats, new String[] {"date", "conversation_id"}, "left")
+                .select(col("date"), col("conversation_id"), col("started_at"), col("customer_id"), col("agent_id"),
+                        col("team_id"), col("channel"), col("queue"), col("resolved_in_conversation"),
+                        when(noCustomer, lit(null)).otherwise(repeated).as("repeat_contact"),
+                        col("repeat_conversation_id"),
+                        timestamp_micros(col("repeat_started_at_us")).as("repeat_started_at"),
+                        when(noCustomer, lit(null)).when(repeated, lit(false))
+                                .when(col("resolved_in_conversation").equalTo(false), lit(false))
+                                .otherwise(lit(true)).as("single_conversation_resolved"),
+                        when(col("date").isin(finalNights.toArray()), lit("final")).otherwise(lit("provisional"))
+                                .as("status"),
+                        lit(window.days()).as("window_days"));
+    }
+
+    /**
+     * Rates per night and dimension. Only final rows count towards a rate; provisional rows are reported as a
+     * share, and conversations without a customer id are counted but never rated.
+     */
+    static Dataset<Row> rates(Dataset<Row> resolution) {
+        Dataset<Row> all = null;
+        List<String> dims = new ArrayList<>(List.of("overall"));
+        dims.addAll(DIMENSIONS);
+        for (String dim : dims) {
+            Column key = dim.equals("overall") ? lit("all") : coalesce(col(dim), lit("(none)"));
+            Dataset<Row> r = resolution.groupBy(col("date"), lit(dim).as("dimension"), key.as("key")).agg(
+                    count(lit(1)).as("conversations"),
+                    count(when(col("customer_id").isNull(), 1)).as("without_customer_id"),
+                    count(when(col("status").equalTo("provisional"), 1)).as("provisional"),
+                    count(when(col("status").equalTo("final").and(col("single_conversation_resolved").isNotNull()), 1))
+                            .as("final_rated"),
+                    count(when(col("status").equalTo("final").and(col("single_conversation_resolved")), 1))
+                            .as("final_resolved"),
+                    count(when(col("resolved_in_conversation").isNotNull(), 1)).as("with_transcript_verdict"),
+                    sum(when(col("resolved_in_conversation"), 1).otherwise(0)).as("resolved_in_transcript"));
+            all = all == null ? r : all.unionByName(r);
+        }
+        return all.withColumn("single_conversation_resolution_rate",
+                        when(col("final_rated").gt(0), col("final_resolved").divide(col("final_rated"))))
+                .withColumn("provisional_share", col("provisional").divide(col("conversations")))
+                .withColumn("in_transcript_resolution_rate", when(col("with_transcript_verdict").gt(0),
+                        col("resolved_in_transcript").divide(col("with_transcript_verdict"))));
+    }
+
+    /** Nights that have been published, known by their runs partition. */
+    private Set<LocalDate> processedNights(Configuration hadoop) {
+        Set<LocalDate> nights = new TreeSet<>();
+        Path runs = new Path(warehouse, TableSchemas.RUNS);
+        try {
+            FileSystem fs = runs.getFileSystem(hadoop);
+            if (!fs.exists(runs)) {
+                return nights;
+            }
+            for (FileStatus s : fs.listStatus(runs)) {
+                String name = s.getPath().getName();
+                if (s.isDirectory() && name.startsWith("date=")) {
+                    nights.add(LocalDate.parse(name.substring(5)));
+                }
+            }
+            return nights;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list processed nights in " + runs, e);
+        }
+    }
+
+    private static void requireExists(Configuration hadoop, String path, LocalDate night) {
+        Path p = new Path(path);
+        try {
+            if (!p.getFileSystem(hadoop).exists(p)) {
+                throw new IllegalStateException("night " + night + " is marked processed in runs but its conversations"
+                        + " partition " + path + " is missing; re-run that night before relying on resolution");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
