@@ -4,6 +4,7 @@ import io.rapport.analysis.language.NlpPipeline;
 import io.rapport.analysis.language.PhraseRules;
 import io.rapport.analysis.language.RuleMatch;
 import io.rapport.model.Conversation;
+import io.rapport.model.Speaker;
 import io.rapport.model.Utterance;
 
 import java.io.Serializable;
@@ -55,8 +56,20 @@ public final class ResolutionDetector implements Serializable {
         ordered.sort(Comparator.comparingLong(Utterance::startMs).thenComparingInt(Utterance::index));
         List<Signal> signals = new ArrayList<>();
         Boolean resolved = null;
+        boolean customerSpoke = false;
+        boolean agentAnswered = false;
         for (Utterance u : ordered) {
+            if (u.speaker() == Speaker.CUSTOMER) {
+                customerSpoke = true;
+            } else if ((u.speaker() == Speaker.AGENT || u.speaker() == Speaker.BOT) && customerSpoke) {
+                agentAnswered = true;
+            }
             if (!u.speaker().isParty() || u.text().isBlank()) {
+                continue;
+            }
+            // The customer's opening statement, before the agent (or a bot) has answered it, describes the
+            // problem; it cannot confirm or reopen an outcome.
+            if (u.speaker() == Speaker.CUSTOMER && !agentAnswered) {
                 continue;
             }
             List<RuleMatch> matches = signalsIn(u);
@@ -72,7 +85,10 @@ public final class ResolutionDetector implements Serializable {
         return new Outcome(resolved, signals);
     }
 
-    /** The evidence rules that count for this speaker, in the order they appear in the utterance. */
+    /**
+     * The evidence rules that count for this speaker, in the order they appear in the utterance. Does not apply
+     * the opening-statement rule of {@link #detect}, which needs the conversation.
+     */
     public List<RuleMatch> signalsIn(Utterance u) {
         String speaker = u.speaker().code();
         List<RuleMatch> matches = new ArrayList<>();
