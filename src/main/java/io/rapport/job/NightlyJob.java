@@ -102,10 +102,10 @@ public final class NightlyJob {
         out.printf("  resolution, nights %s..%s (repeat window %d days); rates count final rows only:%n",
                 res.from(), res.to(), res.windowDays());
         for (ResolutionSummary.Line l : res.lines()) {
-            out.printf("    %-8s %-7s single-conversation resolved %s of %d final; provisional %d of %d (%.0f%%);"
-                            + " resolved in transcript %s%n",
+            out.printf("    %-8s %-6s single-conversation resolved %s of %d final | provisional %d of %d (%.0f%%),"
+                            + " %s so far | resolved in transcript %s%n",
                     l.dimension(), l.key(), percent(l.rate()), l.finalRated(), l.provisional(), l.conversations(),
-                    100 * l.provisionalShare(), percent(l.inTranscriptRate()));
+                    100 * l.provisionalShare(), percent(l.interimRate()), percent(l.inTranscriptRate()));
         }
         out.printf("  stages (ms): %s%n", r.stageMillis());
     }

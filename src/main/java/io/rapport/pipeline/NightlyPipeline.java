@@ -171,7 +171,8 @@ public final class NightlyPipeline {
                 .filter(col("dimension").isin("overall", "channel")).orderBy("dimension", "key").collectAsList()) {
             lines.add(new ResolutionSummary.Line(r.getAs("dimension"), r.getAs("key"), r.getAs("conversations"),
                     r.getAs("provisional"), r.getAs("without_customer_id"), r.getAs("final_rated"),
-                    r.getAs("final_resolved"), r.getAs("with_transcript_verdict"), r.<Long>getAs("resolved_in_transcript")));
+                    r.getAs("final_resolved"), r.getAs("provisional_rated"), r.getAs("provisional_resolved"),
+                    r.getAs("with_transcript_verdict"), r.<Long>getAs("resolved_in_transcript")));
         }
         resolution.unpersist();
         return new ResolutionSummary(affected.get(0), date, options.repeatWindowDays(), lines);

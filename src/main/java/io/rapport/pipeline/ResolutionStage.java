@@ -122,6 +122,10 @@ final class ResolutionStage {
                             .as("final_rated"),
                     count(when(col("status").equalTo("final").and(col("single_conversation_resolved")), 1))
                             .as("final_resolved"),
+                    count(when(col("status").equalTo("provisional").and(col("single_conversation_resolved").isNotNull()), 1))
+                            .as("provisional_rated"),
+                    count(when(col("status").equalTo("provisional").and(col("single_conversation_resolved")), 1))
+                            .as("provisional_resolved"),
                     count(when(col("resolved_in_conversation").isNotNull(), 1)).as("with_transcript_verdict"),
                     sum(when(col("resolved_in_conversation"), 1).otherwise(0)).as("resolved_in_transcript"));
             all = all == null ? r : all.unionByName(r);
@@ -129,6 +133,8 @@ final class ResolutionStage {
         return all.withColumn("single_conversation_resolution_rate",
                         when(col("final_rated").gt(0), col("final_resolved").divide(col("final_rated"))))
                 .withColumn("provisional_share", col("provisional").divide(col("conversations")))
+                .withColumn("interim_rate", when(col("provisional_rated").gt(0),
+                        col("provisional_resolved").divide(col("provisional_rated"))))
                 .withColumn("in_transcript_resolution_rate", when(col("with_transcript_verdict").gt(0),
                         col("resolved_in_transcript").divide(col("with_transcript_verdict"))));
     }

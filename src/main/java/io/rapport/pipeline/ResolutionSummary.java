@@ -16,11 +16,17 @@ public record ResolutionSummary(LocalDate from, LocalDate to, int windowDays, Li
      * @param finalResolved of those, single-conversation resolved
      */
     public record Line(String dimension, String key, long conversations, long provisional, long withoutCustomerId,
-                       long finalRated, long finalResolved, long withTranscriptVerdict, long resolvedInTranscript) {
+                       long finalRated, long finalResolved, long provisionalRated, long provisionalResolved,
+                       long withTranscriptVerdict, long resolvedInTranscript) {
 
         /** Null while no row is final. */
         public Double rate() {
             return finalRated == 0 ? null : (double) finalResolved / finalRated;
+        }
+
+        /** The rate so far among provisional rows: it can only fall as repeat contacts arrive. */
+        public Double interimRate() {
+            return provisionalRated == 0 ? null : (double) provisionalResolved / provisionalRated;
         }
 
         public double provisionalShare() {

@@ -110,4 +110,23 @@ class SampleNightsEndToEndTest {
         assertEquals(0, events.filter("behavior = 'interruption' AND detail NOT IN"
                 + " ('agent_interrupted_customer', 'customer_interrupted_agent')").count());
     }
+
+    @Test
+    void resolutionCoversEverySampleConversationAndStaysProvisionalInsideTheWindow() {
+        Dataset<Row> r = table("resolution");
+        assertEquals(3 * 48, r.count());
+        assertEquals(0, r.filter("status <> 'provisional'").count(), "three nights cannot close a 7-day window");
+        assertTrue(r.filter("repeat_contact").count() > 0, "the generator reuses customers across nights");
+        assertEquals(0, r.filter("customer_id IS NULL AND (repeat_contact IS NOT NULL"
+                + " OR single_conversation_resolved IS NOT NULL)").count());
+        assertEquals(0, r.filter("repeat_contact AND single_conversation_resolved").count());
+        assertEquals(0, r.filter("resolved_in_conversation = false AND single_conversation_resolved").count());
+        assertTrue(r.filter("resolved_in_conversation").count() > 0 && r.filter("NOT resolved_in_conversation").count() > 0,
+                "the generator writes resolved and unresolved endings");
+        assertTrue(summary.contains("resolution, nights 2026-11-15..2026-11-22 (repeat window 7 days)"), summary);
+        assertTrue(summary.contains("overall  all    single-conversation resolved n/a of 0 final"), summary);
+        Row overall = table("resolution_rates").filter("date = '2026-11-22' AND dimension = 'overall'").first();
+        assertEquals(48L, (long) overall.getAs("conversations"));
+        assertEquals(1.0, (double) overall.getAs("provisional_share"), 1e-12);
+    }
 }
