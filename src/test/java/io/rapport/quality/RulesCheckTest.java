@@ -26,14 +26,16 @@ class RulesCheckTest {
     @Test
     void anEditedRuleFileShowsTheUtterancesWhoseVerdictChanged(@TempDir Path rules) throws Exception {
         String shipped = Files.readString(Path.of("src/main/resources/rules/resolution.rules"));
-        String withoutGivingUp = shipped.replace("/forget/ /it/ | ", "");
-        assertTrue(withoutGivingUp.length() < shipped.length(), "the edit must remove a phrase");
-        Files.writeString(rules.resolve("resolution.rules"), withoutGivingUp);
+        // A quality team drops "speak to a manager" from the escalation phrases.
+        String edited = shipped.replace("/to|with/ []{0,2} /manager|supervisor|superior|boss|senior|charge/",
+                "/to|with/ []{0,2} /supervisor|superior|boss|senior|charge/");
+        assertTrue(edited.length() < shipped.length(), "the edit must remove a phrase");
+        Files.writeString(rules.resolve("resolution.rules"), edited);
 
         String report = run(Optional.of(rules.toString()));
         assertTrue(report.contains("edited   unresolved_signal"), report);
-        assertTrue(report.contains("changed g-res-027 #9"), report);
-        assertTrue(report.contains("forget it"), report);
+        assertTrue(report.lines().anyMatch(l -> l.startsWith("  changed ") && l.contains("[unresolved_signal] -> []")
+                && l.toLowerCase().contains("manager")), report);
         assertFalse(run(Optional.empty()).contains("changed"), "the shipped rules change nothing against themselves");
     }
 }
