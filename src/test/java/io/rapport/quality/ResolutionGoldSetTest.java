@@ -24,7 +24,7 @@ class ResolutionGoldSetTest {
     static final double HELD_OUT_MIN_RECALL = 0.70;
 
     @ParameterizedTest
-    @ValueSource(strings = {"resolution.jsonl", "resolution-2.jsonl", "resolution-3.jsonl"})
+    @ValueSource(strings = {"resolution.jsonl", "resolution-2.jsonl", "resolution-3.jsonl", "resolution-4.jsonl"})
     void developmentSetsMeetTheBar(String file) {
         ResolutionEvaluation.Result r = measure(file);
         for (DetectorScore s : r.scores()) {
