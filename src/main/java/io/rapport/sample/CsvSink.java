@@ -9,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Streams conversations to {@code export-NNNN.csv} as RFC 4180 (comma separated, header row, fields with a
@@ -23,16 +21,12 @@ final class CsvSink implements Closeable {
     static final String HEADER =
             "conversation_id,channel,started_at,agent_id,team_id,customer_id,queue,utterance_index,speaker,start_ms,end_ms,text";
 
-    private final Path dir;
-    private final int maxPerFile;
-    private final List<Path> files = new ArrayList<>();
+    private final PartFiles parts;
     private Writer out;
-    private int inFile;
     private long line; // physical line the next row starts on; quoted line breaks advance it
 
     CsvSink(Path dir, int maxPerFile) {
-        this.dir = dir;
-        this.maxPerFile = maxPerFile;
+        this.parts = new PartFiles(dir, "export", "csv", maxPerFile);
     }
 
     /** Writes the conversation; returns where its first row starts. */
@@ -75,7 +69,7 @@ final class CsvSink implements Closeable {
     }
 
     List<Path> files() {
-        return List.copyOf(files);
+        return parts.files();
     }
 
     @Override
@@ -86,20 +80,17 @@ final class CsvSink implements Closeable {
     }
 
     private void nextConversation() throws IOException {
-        if (out == null || inFile == maxPerFile) {
+        Path file = parts.startRecord();
+        if (file != null) {
             close();
-            Path file = dir.resolve(String.format(Locale.ROOT, "export-%04d.csv", files.size() + 1));
-            files.add(file);
             out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
             out.write(HEADER + "\n");
             line = 2;
-            inFile = 0;
         }
-        inFile++;
     }
 
     private Position here() {
-        return new Position(files.get(files.size() - 1).getFileName().toString(), line);
+        return new Position(parts.currentName(), line);
     }
 
     private void writeRow(Transcript t, int index) throws IOException {

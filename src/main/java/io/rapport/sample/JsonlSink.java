@@ -12,9 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Streams conversations to {@code conversations-NNNN.jsonl}, one JSON object per line, starting a new part
@@ -25,15 +23,11 @@ final class JsonlSink implements Closeable {
     // No separator between root values: each line ends with an explicit '\n' instead.
     private static final JsonFactory FACTORY = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
 
-    private final Path dir;
-    private final int maxPerFile;
-    private final List<Path> files = new ArrayList<>();
+    private final PartFiles parts;
     private JsonGenerator out;
-    private int inFile;
 
     JsonlSink(Path dir, int maxPerFile) {
-        this.dir = dir;
-        this.maxPerFile = maxPerFile;
+        this.parts = new PartFiles(dir, "conversations", "jsonl", maxPerFile);
     }
 
     Position write(Transcript t) throws IOException {
@@ -57,7 +51,7 @@ final class JsonlSink implements Closeable {
     }
 
     List<Path> files() {
-        return List.copyOf(files);
+        return parts.files();
     }
 
     @Override
@@ -68,15 +62,12 @@ final class JsonlSink implements Closeable {
     }
 
     private Position next() throws IOException {
-        if (out == null || inFile == maxPerFile) {
+        Path file = parts.startRecord();
+        if (file != null) {
             close();
-            Path file = dir.resolve(String.format(Locale.ROOT, "conversations-%04d.jsonl", files.size() + 1));
-            files.add(file);
             out = FACTORY.createGenerator(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), JsonEncoding.UTF8);
-            inFile = 0;
         }
-        inFile++;
-        return new Position(files.get(files.size() - 1).getFileName().toString(), inFile);
+        return new Position(parts.currentName(), parts.inFile());
     }
 
     private static void writeObject(JsonGenerator g, Transcript t) throws IOException {
