@@ -40,6 +40,7 @@ public final class RulesCheck {
 
     static void run(Optional<String> rules, Path goldDir, PrintStream out) {
         for (String name : List.of("resolution.jsonl", "resolution-2.jsonl", "resolution-3.jsonl", "resolution-4.jsonl",
+                "resolution-5.jsonl",
                 "resolution-holdout.jsonl")) {
             Path file = goldDir.resolve(name);
             if (!Files.exists(file)) {

@@ -24,6 +24,10 @@ public final class ResolutionDetector implements Serializable {
     public static final String RULE_FILE = "resolution.rules";
     public static final String CONFIRMED = "resolution_confirmed";
     public static final String UNRESOLVED = "unresolved_signal";
+    /** Context behaviours of the rule file: they count only together, across turns (see the rule file). */
+    static final String CHECK_QUESTION = "check_question";
+    static final String AFFIRMS = "affirms";
+    static final String DENIES = "denies";
 
     private final PhraseRules rules;
 
@@ -58,21 +62,36 @@ public final class ResolutionDetector implements Serializable {
         Boolean resolved = null;
         boolean customerSpoke = false;
         boolean agentAnswered = false;
+        boolean checkPending = false;
         for (Utterance u : ordered) {
+            boolean company = u.speaker() == Speaker.AGENT || u.speaker() == Speaker.BOT;
             if (u.speaker() == Speaker.CUSTOMER) {
                 customerSpoke = true;
-            } else if ((u.speaker() == Speaker.AGENT || u.speaker() == Speaker.BOT) && customerSpoke) {
+            } else if (company && customerSpoke) {
                 agentAnswered = true;
             }
-            if (!u.speaker().isParty() || u.text().isBlank()) {
+            if (u.text().isBlank() || !(u.speaker().isParty() || company)) {
                 continue;
+            }
+            List<RuleMatch> all = matchesIn(u);
+            if (company) {
+                checkPending = all.stream().anyMatch(m -> m.behavior().equals(CHECK_QUESTION));
+                if (u.speaker() == Speaker.BOT) {
+                    continue;
+                }
             }
             // The customer's opening statement, before the agent (or a bot) has answered it, describes the
             // problem; it cannot confirm or reopen an outcome.
             if (u.speaker() == Speaker.CUSTOMER && !agentAnswered) {
                 continue;
             }
-            List<RuleMatch> matches = signalsIn(u);
+            List<RuleMatch> matches = evidence(all);
+            if (u.speaker() == Speaker.CUSTOMER) {
+                if (matches.isEmpty() && checkPending) {
+                    matches = answerToCheck(all);
+                }
+                checkPending = false;
+            }
             for (RuleMatch m : matches) {
                 if (signals.stream().noneMatch(s -> s.utteranceIndex() == u.index() && s.behavior().equals(m.behavior()))) {
                     signals.add(new Signal(u.index(), m.behavior(), m.ruleId(), m.text()));
@@ -87,10 +106,15 @@ public final class ResolutionDetector implements Serializable {
 
     /**
      * The evidence rules that count for this speaker, in the order they appear in the utterance. Does not apply
-     * the opening-statement rule of {@link #detect}, which needs the conversation.
+     * the opening-statement or check-question rules of {@link #detect}, which need the conversation.
      */
     public List<RuleMatch> signalsIn(Utterance u) {
-        String speaker = u.speaker().code();
+        return evidence(matchesIn(u));
+    }
+
+    /** Every non-blocking rule that fired for this speaker (bots count as the company, like agents), in order. */
+    private List<RuleMatch> matchesIn(Utterance u) {
+        String speaker = u.speaker() == Speaker.BOT ? Speaker.AGENT.code() : u.speaker().code();
         List<RuleMatch> matches = new ArrayList<>();
         for (RuleMatch m : rules.match(NlpPipeline.sentences(u.text()))) {
             if (!m.behavior().equals(RuleMatch.NONE) && m.appliesTo(speaker)) {
@@ -99,5 +123,20 @@ public final class ResolutionDetector implements Serializable {
         }
         matches.sort(Comparator.comparingInt(RuleMatch::begin));
         return matches;
+    }
+
+    private static List<RuleMatch> evidence(List<RuleMatch> matches) {
+        return matches.stream().filter(m -> m.behavior().equals(CONFIRMED) || m.behavior().equals(UNRESOLVED)).toList();
+    }
+
+    /** "Is it working now?" - "Yes." The answer's opening decides, as the rule file's affirms/denies rules say. */
+    private static List<RuleMatch> answerToCheck(List<RuleMatch> matches) {
+        for (RuleMatch m : matches) {
+            if (m.behavior().equals(AFFIRMS) || m.behavior().equals(DENIES)) {
+                return List.of(new RuleMatch(m.behavior().equals(AFFIRMS) ? CONFIRMED : UNRESOLVED, m.speakers(),
+                        m.ruleId(), m.text(), m.begin()));
+            }
+        }
+        return List.of();
     }
 }

@@ -29,7 +29,8 @@ class ResolutionGoldSetTest {
     static final double HELD_OUT_MIN_VERDICT_ACCURACY = 0.85;
 
     @ParameterizedTest
-    @ValueSource(strings = {"resolution.jsonl", "resolution-2.jsonl", "resolution-3.jsonl", "resolution-4.jsonl"})
+    @ValueSource(strings = {"resolution.jsonl", "resolution-2.jsonl", "resolution-3.jsonl", "resolution-4.jsonl",
+            "resolution-5.jsonl"})
     void developmentSetsMeetTheBar(String file) {
         ResolutionEvaluation.Result r = measure(file);
         for (DetectorScore s : r.scores()) {
