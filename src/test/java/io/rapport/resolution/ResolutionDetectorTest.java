@@ -104,4 +104,26 @@ class ResolutionDetectorTest {
     void agentPredictionsAreNotCustomerConfirmations() {
         assertEquals("none", verdict(Speaker.AGENT, "great, that fixes it"));
     }
+
+    @Test
+    void aShortAnswerToTheAgentsCheckQuestionCounts() {
+        assertEquals(Boolean.TRUE, DETECTOR.detect(chat(
+                customerMessage(0, "my app won't open"),
+                agentMessage(1000, "I've reset your session. Is it working now?"),
+                customerMessage(2000, "yes!"))).resolved());
+        assertEquals(Boolean.FALSE, DETECTOR.detect(chat(
+                customerMessage(0, "my app won't open"),
+                agentMessage(1000, "I've reset your session. Can you log in now?"),
+                customerMessage(2000, "nope"))).resolved());
+    }
+
+    @Test
+    void yesAndNoElsewhereAreNotEvidence() {
+        assertNull(DETECTOR.detect(chat(
+                customerMessage(0, "I need to update my address"),
+                agentMessage(1000, "Can I take your postcode?"),
+                customerMessage(2000, "yes it's AB1 2CD"),
+                agentMessage(3000, "Done. Is there anything else I can help with?"),
+                customerMessage(4000, "No, that's everything, thanks"))).resolved());
+    }
 }
