@@ -73,17 +73,17 @@ public final class ResolutionDetector implements Serializable {
             if (u.text().isBlank() || !(u.speaker().isParty() || company)) {
                 continue;
             }
+            // The customer's opening statement, before the agent (or a bot) has answered it, describes the
+            // problem; it cannot confirm or reopen an outcome.
+            if (u.speaker() == Speaker.CUSTOMER && !agentAnswered) {
+                continue;
+            }
             List<RuleMatch> all = matchesIn(u);
             if (company) {
                 checkPending = all.stream().anyMatch(m -> m.behavior().equals(CHECK_QUESTION));
                 if (u.speaker() == Speaker.BOT) {
                     continue;
                 }
-            }
-            // The customer's opening statement, before the agent (or a bot) has answered it, describes the
-            // problem; it cannot confirm or reopen an outcome.
-            if (u.speaker() == Speaker.CUSTOMER && !agentAnswered) {
-                continue;
             }
             List<RuleMatch> matches = evidence(all);
             if (u.speaker() == Speaker.CUSTOMER) {
