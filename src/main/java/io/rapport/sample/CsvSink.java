@@ -1,7 +1,6 @@
 package io.rapport.sample;
 
 import java.io.BufferedWriter;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -9,29 +8,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 /**
  * Streams conversations to {@code export-NNNN.csv} as RFC 4180 (comma separated, header row, fields with a
  * comma, quote or line break double-quoted with "" escaping), one row per utterance, starting a new part after
  * {@code maxPerFile} conversations. Lines end in "\n" rather than CRLF so files are identical on every OS.
  */
-final class CsvSink implements Closeable {
+final class CsvSink extends PartSink<Writer> {
 
     static final String HEADER =
             "conversation_id,channel,started_at,agent_id,team_id,customer_id,queue,utterance_index,speaker,start_ms,end_ms,text";
 
-    private final PartFiles parts;
-    private Writer out;
     private long line; // physical line the next row starts on; quoted line breaks advance it
 
     CsvSink(Path dir, int maxPerFile) {
-        this.parts = new PartFiles(dir, "export", "csv", maxPerFile);
+        super(dir, "export", "csv", maxPerFile);
+    }
+
+    @Override
+    protected Writer open(Path file) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
+        w.write(HEADER + "\n");
+        line = 2;
+        return w;
     }
 
     /** Writes the conversation; returns where its first row starts. */
     Position write(Transcript t) throws IOException {
-        nextConversation();
+        startRecord();
         Position at = here();
         for (int i = 0; i < t.utterances().size(); i++) {
             writeRow(t, i);
@@ -45,7 +49,7 @@ final class CsvSink implements Closeable {
      * stays valid. Returns where the damaged row starts.
      */
     Position writeWithUnquotedRow(Transcript t) throws IOException {
-        nextConversation();
+        startRecord();
         Position damaged = null;
         for (int i = 0; i < t.utterances().size(); i++) {
             Transcript.Utterance u = t.utterances().get(i);
@@ -68,29 +72,9 @@ final class CsvSink implements Closeable {
         return damaged;
     }
 
-    List<Path> files() {
-        return parts.files();
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (out != null) {
-            out.close();
-        }
-    }
-
-    private void nextConversation() throws IOException {
-        Path file = parts.startRecord();
-        if (file != null) {
-            close();
-            out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
-            out.write(HEADER + "\n");
-            line = 2;
-        }
-    }
 
     private Position here() {
-        return new Position(parts.currentName(), line);
+        return new Position(currentName(), line);
     }
 
     private void writeRow(Transcript t, int index) throws IOException {

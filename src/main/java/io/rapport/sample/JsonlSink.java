@@ -6,28 +6,28 @@ import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.BufferedOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 /**
  * Streams conversations to {@code conversations-NNNN.jsonl}, one JSON object per line, starting a new part
  * after {@code maxPerFile} records. Only the current part is open; nothing is kept per conversation.
  */
-final class JsonlSink implements Closeable {
+final class JsonlSink extends PartSink<JsonGenerator> {
 
     // No separator between root values: each line ends with an explicit '\n' instead.
     private static final JsonFactory FACTORY = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
 
-    private final PartFiles parts;
-    private JsonGenerator out;
-
     JsonlSink(Path dir, int maxPerFile) {
-        this.parts = new PartFiles(dir, "conversations", "jsonl", maxPerFile);
+        super(dir, "conversations", "jsonl", maxPerFile);
+    }
+
+    @Override
+    protected JsonGenerator open(Path file) throws IOException {
+        return FACTORY.createGenerator(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), JsonEncoding.UTF8);
     }
 
     Position write(Transcript t) throws IOException {
@@ -50,24 +50,9 @@ final class JsonlSink implements Closeable {
         return at;
     }
 
-    List<Path> files() {
-        return parts.files();
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (out != null) {
-            out.close();
-        }
-    }
-
     private Position next() throws IOException {
-        Path file = parts.startRecord();
-        if (file != null) {
-            close();
-            out = FACTORY.createGenerator(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), JsonEncoding.UTF8);
-        }
-        return new Position(parts.currentName(), parts.inFile());
+        startRecord();
+        return new Position(currentName(), inFile());
     }
 
     private static void writeObject(JsonGenerator g, Transcript t) throws IOException {
