@@ -147,17 +147,7 @@ final class Timeline {
      * two minutes, and the agent joins after the customer has waited in the queue.
      */
     static List<Utterance> chat(List<Turn> script, Random r) {
-        List<Utterance> out = new ArrayList<>();
-        long t = 0;
-        Role prev = null;
-        for (Turn turn : script) {
-            if (prev != null) {
-                t += chatGap(r, prev, turn, out.size() == script.size() - 1);
-            }
-            out.add(new Utterance(turn.role().code, t, null, turn.text()));
-            prev = turn.role();
-        }
-        return out;
+        return pointsInTime(script, (prev, turn, last) -> chatGap(r, prev, turn, last));
     }
 
     private static long chatGap(Random r, Role prev, Turn turn, boolean last) {
@@ -181,14 +171,24 @@ final class Timeline {
 
     /** Email: replies arrive hours apart, sometimes the next day, so offsets can pass 24 hours. */
     static List<Utterance> email(List<Turn> thread, Random r) {
+        return pointsInTime(thread, (prev, turn, last) -> turn.role() == Role.AGENT ? between(r, HOUR, 26 * HOUR)
+                : prev == Role.CUSTOMER ? between(r, 20 * HOUR, 48 * HOUR)
+                : between(r, 20 * MINUTE, 20 * HOUR));
+    }
+
+    /** The gap before a message, given who wrote the previous one and whether this one is the last. */
+    private interface Gap {
+        long before(Role prev, Turn turn, boolean last);
+    }
+
+    /** Messages (no end_ms) placed one gap after another, starting at 0. */
+    private static List<Utterance> pointsInTime(List<Turn> script, Gap gap) {
         List<Utterance> out = new ArrayList<>();
         long t = 0;
         Role prev = null;
-        for (Turn turn : thread) {
+        for (Turn turn : script) {
             if (prev != null) {
-                t += turn.role() == Role.AGENT ? between(r, HOUR, 26 * HOUR)
-                        : prev == Role.CUSTOMER ? between(r, 20 * HOUR, 48 * HOUR)
-                        : between(r, 20 * MINUTE, 20 * HOUR);
+                t += gap.before(prev, turn, out.size() == script.size() - 1);
             }
             out.add(new Utterance(turn.role().code, t, null, turn.text()));
             prev = turn.role();
