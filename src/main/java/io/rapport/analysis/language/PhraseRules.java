@@ -29,7 +29,7 @@ public final class PhraseRules implements Serializable {
 
     private final String name;
     private final String ruleText;
-    private transient ThreadLocal<CoreMapExpressionExtractor<MatchedExpression>> extractor;
+    private transient volatile ThreadLocal<CoreMapExpressionExtractor<MatchedExpression>> extractor;
 
     public PhraseRules(String name, String ruleText) {
         this.name = name;
@@ -74,11 +74,18 @@ public final class PhraseRules implements Serializable {
         }
     }
 
-    private synchronized CoreMapExpressionExtractor<MatchedExpression> extractor() {
-        if (extractor == null) {
-            extractor = ThreadLocal.withInitial(this::compile);
+    /** Called for every utterance, so the lock is taken only while the (deserialised) object has no extractors yet. */
+    private CoreMapExpressionExtractor<MatchedExpression> extractor() {
+        ThreadLocal<CoreMapExpressionExtractor<MatchedExpression>> perThread = extractor;
+        if (perThread == null) {
+            synchronized (this) {
+                if (extractor == null) {
+                    extractor = ThreadLocal.withInitial(this::compile);
+                }
+                perThread = extractor;
+            }
         }
-        return extractor.get();
+        return perThread.get();
     }
 
     /** The rules that fired on the utterance's sentences, blocking rules included. */
