@@ -1,5 +1,8 @@
 package io.rapport.analysis;
 
+import io.rapport.model.Conversation;
+import io.rapport.model.Utterance;
+
 /**
  * One moment in a conversation that shows a behaviour, for coaches to play back.
  *
@@ -12,6 +15,12 @@ public record BehaviorEvent(String conversationId, String agentId, int utterance
                             String behavior, String detail, long offsetMs, String excerpt, String ruleId) {
 
     public static final int MAX_EXCERPT_CHARS = 240;
+
+    /** An event on utterance {@code u}, stamped with its offset and a bounded excerpt of its text. */
+    public static BehaviorEvent of(Conversation c, Utterance u, String behavior, String detail, String ruleId) {
+        return new BehaviorEvent(c.conversationId(), c.agentId(), u.index(), u.speaker().code(), behavior, detail,
+                u.startMs(), excerpt(u.text()), ruleId);
+    }
 
     public static String excerpt(String text) {
         String t = text.strip();

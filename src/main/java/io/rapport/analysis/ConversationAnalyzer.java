@@ -1,5 +1,8 @@
 package io.rapport.analysis;
 
+import io.rapport.analysis.language.Annotations;
+import io.rapport.analysis.language.LanguageDetectors;
+import io.rapport.analysis.language.LanguageFindings;
 import io.rapport.analysis.timing.BackchannelClassifier;
 import io.rapport.analysis.timing.Interruption;
 import io.rapport.analysis.timing.InterruptionDetector;
@@ -21,18 +24,24 @@ public final class ConversationAnalyzer implements Serializable {
     private final BackchannelClassifier backchannels;
     private final InterruptionDetector interruptions;
     private final ResolutionDetector resolution;
+    private final LanguageDetectors language;
 
     public ConversationAnalyzer(BackchannelClassifier backchannels, InterruptionDetector interruptions,
-                                ResolutionDetector resolution) {
+                                ResolutionDetector resolution, LanguageDetectors language) {
         this.backchannels = backchannels;
         this.interruptions = interruptions;
         this.resolution = resolution;
+        this.language = language;
     }
 
-    /** Every detector with its shipped rules, or the rule files of {@code rulesDir} where it has them. */
-    public static ConversationAnalyzer load(Optional<String> rulesDir, long minOverlapMs) {
+    /**
+     * Every detector with its shipped rules, or the rule files of {@code rulesDir} where it has them.
+     *
+     * @param sentiment whether to score the customer's sentiment (the slow part: a parser runs)
+     */
+    public static ConversationAnalyzer load(Optional<String> rulesDir, long minOverlapMs, boolean sentiment) {
         return new ConversationAnalyzer(BackchannelClassifier.load(rulesDir), new InterruptionDetector(minOverlapMs),
-                ResolutionDetector.load(rulesDir));
+                ResolutionDetector.load(rulesDir), new LanguageDetectors(rulesDir, sentiment));
     }
 
     public AnalyzedConversation analyze(Conversation c) {
@@ -53,28 +62,28 @@ public final class ConversationAnalyzer implements Serializable {
         List<BehaviorEvent> events = new ArrayList<>();
         for (Utterance u : utterances) {
             if (backchannel[u.index()]) {
-                events.add(event(c, u, "acknowledgement", "backchannel", "lexicon.backchannel"));
+                events.add(BehaviorEvent.of(c, u, "acknowledgement", "backchannel", "lexicon.backchannel"));
             }
         }
         if (found != null) {
             for (Interruption i : found) {
                 Utterance u = utterances.get(i.utteranceIndex());
-                events.add(event(c, u, "interruption",
+                events.add(BehaviorEvent.of(c, u, "interruption",
                         i.interrupter().code() + "_interrupted_" + i.interrupted().code(),
                         "timing.overlap_min_" + interruptions.minOverlapMs() + "ms"));
             }
         }
-        ResolutionDetector.Outcome outcome = resolution.detect(c);
+        Annotations annotations = new Annotations(c);
+        ResolutionDetector.Outcome outcome = resolution.detect(annotations);
         for (ResolutionDetector.Signal signal : outcome.signals()) {
-            events.add(event(c, utterances.get(signal.utteranceIndex()), signal.behavior(), signal.ruleId(),
+            events.add(BehaviorEvent.of(c, utterances.get(signal.utteranceIndex()), signal.behavior(), signal.ruleId(),
                     ResolutionDetector.RULE_FILE.replace(".rules", "") + "." + signal.ruleId()));
         }
-        events.sort(Comparator.comparingInt(BehaviorEvent::utteranceIndex).thenComparing(BehaviorEvent::behavior));
-        return new AnalyzedConversation(c, timeline, backchannel, found, waits, outcome.resolved(), List.copyOf(events));
-    }
-
-    private static BehaviorEvent event(Conversation c, Utterance u, String behavior, String detail, String rule) {
-        return new BehaviorEvent(c.conversationId(), c.agentId(), u.index(), u.speaker().code(), behavior, detail,
-                u.startMs(), BehaviorEvent.excerpt(u.text()), rule);
+        LanguageFindings findings = language.analyze(annotations, backchannel);
+        events.addAll(findings.events());
+        events.sort(Comparator.comparingInt(BehaviorEvent::utteranceIndex).thenComparing(BehaviorEvent::behavior)
+                .thenComparing(BehaviorEvent::detail));
+        return new AnalyzedConversation(c, timeline, backchannel, found, waits, outcome.resolved(), findings,
+                List.copyOf(events));
     }
 }

@@ -21,7 +21,7 @@ record JobArguments(List<LocalDate> dates, NightOptions options, String master) 
             usage: nightly (--date YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD)
                            [--input DIR] [--warehouse DIR] [--master URL] [--rules DIR]
                            [--format jsonl|csv] [--max-record-bytes N] [--min-overlap-ms N]
-                           [--repeat-window-days N]
+                           [--repeat-window-days N] [--sentiment on|off]
               --date          the night to process (its landing folder is <input>/date=YYYY-MM-DD)
               --from/--to     a range of nights, processed in date order
               --input         landing root (default: samples/landing)
@@ -32,11 +32,12 @@ record JobArguments(List<LocalDate> dates, NightOptions options, String master) 
               --max-record-bytes  larger records are quarantined (default: %d)
               --min-overlap-ms    overlap that makes an interruption (default: %d)
               --repeat-window-days  days in which another contact is a repeat (default: %d)
+              --sentiment     score customer sentiment, on or off (default: on; off is several times faster)
             """.formatted(NightOptions.DEFAULT_MAX_RECORD_BYTES, InterruptionDetector.DEFAULT_MIN_OVERLAP_MS,
             RepeatContactWindow.DEFAULT_DAYS);
 
     private static final Set<String> FLAGS = Set.of("--date", "--from", "--to", "--input", "--warehouse", "--master",
-            "--rules", "--format", "--max-record-bytes", "--min-overlap-ms", "--repeat-window-days");
+            "--rules", "--format", "--max-record-bytes", "--min-overlap-ms", "--repeat-window-days", "--sentiment");
 
     static JobArguments parse(String[] args) {
         Map<String, String> values = new HashMap<>();
@@ -58,7 +59,8 @@ record JobArguments(List<LocalDate> dates, NightOptions options, String master) 
                 positive(values, "--min-overlap-ms", InterruptionDetector.DEFAULT_MIN_OVERLAP_MS),
                 Optional.ofNullable(values.get("--format")),
                 (int) positive(values, "--repeat-window-days", RepeatContactWindow.DEFAULT_DAYS),
-                CodeVersion.get());
+                CodeVersion.get(),
+                onOff(values, "--sentiment", true));
         return new JobArguments(dates, options, values.getOrDefault("--master", "local[*]"));
     }
 
@@ -81,6 +83,18 @@ record JobArguments(List<LocalDate> dates, NightOptions options, String master) 
             dates.add(d);
         }
         return dates;
+    }
+
+    private static boolean onOff(Map<String, String> values, String flag, boolean fallback) {
+        String v = values.get(flag);
+        if (v == null) {
+            return fallback;
+        }
+        return switch (v) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException(flag + " must be on or off, not '" + v + "'");
+        };
     }
 
     private static LocalDate date(Map<String, String> values, String flag) {

@@ -1,6 +1,7 @@
 package io.rapport.metrics;
 
 import io.rapport.analysis.AnalyzedConversation;
+import io.rapport.analysis.language.LanguageDetectors;
 import io.rapport.model.Speaker;
 
 import java.util.List;
@@ -28,7 +29,24 @@ public final class MetricRegistry {
             new MessageCount(Speaker.CUSTOMER),
             new FirstResponseTime(),
             new MedianAgentResponseTime(),
-            new ResolvedInConversation());
+            new ResolvedInConversation(),
+            new StatementCount("empathy_statements", LanguageDetectors.EMPATHY, null, Speaker.AGENT),
+            new StatementCount("empathy_feeling_statements", LanguageDetectors.EMPATHY, "feeling", Speaker.AGENT),
+            new StatementCount("empathy_apology_statements", LanguageDetectors.EMPATHY, "apology", Speaker.AGENT),
+            new StatementCount("empathy_validation_statements", LanguageDetectors.EMPATHY, "validation", Speaker.AGENT),
+            new StatementCount("empathy_support_statements", LanguageDetectors.EMPATHY, "support", Speaker.AGENT),
+            new EmpathyResponseRate(),
+            new StatementCount("reflective_statements", LanguageDetectors.REFLECTIVE, null, Speaker.AGENT),
+            new CustomerOpeningUninterrupted(),
+            new ListeningScore(),
+            new StatementCount("blame_statements", LanguageDetectors.BLAME, null, Speaker.AGENT),
+            new CollaborationRatio(),
+            new SolutionsOffered(),
+            new RecapPresent(),
+            new StatementCount("customer_complaint_statements", LanguageDetectors.COMPLAINT, null, Speaker.CUSTOMER),
+            CustomerSentimentMetric.start(),
+            CustomerSentimentMetric.end(),
+            CustomerSentimentMetric.change());
 
     private MetricRegistry() {
     }

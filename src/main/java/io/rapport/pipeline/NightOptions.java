@@ -16,15 +16,23 @@ import java.util.Optional;
  * @param format         forces one input format instead of detecting it per file
  * @param repeatWindowDays days after a conversation in which another contact of the customer is a repeat
  * @param codeVersion    recorded in the runs table
+ * @param sentiment      whether to score customer sentiment (parser and sentiment model; the slow part)
  */
 public record NightOptions(String inputRoot, String warehouse, Optional<String> rulesDir, int maxRecordBytes,
-                           long minOverlapMs, Optional<String> format, int repeatWindowDays, String codeVersion) {
+                           long minOverlapMs, Optional<String> format, int repeatWindowDays, String codeVersion,
+                           boolean sentiment) {
 
     public static final int DEFAULT_MAX_RECORD_BYTES = 8 * 1024 * 1024;
+
+    /** The same options with sentiment scoring switched on or off. */
+    public NightOptions withSentiment(boolean on) {
+        return new NightOptions(inputRoot, warehouse, rulesDir, maxRecordBytes, minOverlapMs, format, repeatWindowDays,
+                codeVersion, on);
+    }
 
     public static NightOptions defaults(String inputRoot, String warehouse) {
         return new NightOptions(inputRoot, warehouse, Optional.empty(), DEFAULT_MAX_RECORD_BYTES,
                 InterruptionDetector.DEFAULT_MIN_OVERLAP_MS, Optional.empty(), RepeatContactWindow.DEFAULT_DAYS,
-                CodeVersion.get());
+                CodeVersion.get(), true);
     }
 }

@@ -61,7 +61,7 @@ public final class NightlyPipeline {
     public NightlyPipeline(SparkSession spark, NightOptions options) {
         this.spark = spark;
         this.options = options;
-        this.analyzer = ConversationAnalyzer.load(options.rulesDir(), options.minOverlapMs());
+        this.analyzer = ConversationAnalyzer.load(options.rulesDir(), options.minOverlapMs(), options.sentiment());
     }
 
     public NightResult run(LocalDate date) {

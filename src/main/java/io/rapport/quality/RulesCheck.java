@@ -1,5 +1,7 @@
 package io.rapport.quality;
 
+import io.rapport.analysis.ConversationAnalyzer;
+import io.rapport.analysis.timing.InterruptionDetector;
 import io.rapport.resolution.ResolutionDetector;
 
 import java.io.PrintStream;
@@ -9,11 +11,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * jobs/rules-check: judges edited rule files before they reach a night. Runs the gold sets with the shipped
+ * jobs/rules-check: judges edited rule files before they reach a night. Runs every gold set with the shipped
  * rules and with the rules of {@code --rules DIR}, prints precision and recall of both, and lists every gold
- * utterance whose verdict the edit changed.
+ * utterance whose verdict the edit changed; {@code --misses} also lists every utterance where the (edited)
+ * rules disagree with the gold labels.
  */
 public final class RulesCheck {
+
+    public static final List<String> RESOLUTION_SETS = List.of("resolution.jsonl", "resolution-2.jsonl",
+            "resolution-3.jsonl", "resolution-4.jsonl", "resolution-5.jsonl", "resolution-holdout.jsonl");
+    public static final List<String> BEHAVIOUR_SETS = List.of("behaviours-1.jsonl", "behaviours-2.jsonl",
+            "behaviours-holdout.jsonl");
+    private static final String USAGE = "usage: rules-check [--rules DIR] [--gold DIR] [--misses]";
 
     private RulesCheck() {
     }
@@ -21,50 +30,85 @@ public final class RulesCheck {
     public static void main(String[] args) {
         Optional<String> rules = Optional.empty();
         Path goldDir = Path.of("src/test/resources/gold");
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        boolean misses = false;
+        for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--rules" -> rules = Optional.of(args[i + 1]);
-                case "--gold" -> goldDir = Path.of(args[i + 1]);
-                default -> {
-                    System.err.println("usage: rules-check [--rules DIR] [--gold DIR]");
-                    System.exit(2);
-                }
+                case "--rules" -> rules = Optional.of(value(args, ++i));
+                case "--gold" -> goldDir = Path.of(value(args, ++i));
+                case "--misses" -> misses = true;
+                default -> usage();
             }
         }
-        if (args.length % 2 != 0) {
-            System.err.println("usage: rules-check [--rules DIR] [--gold DIR]");
-            System.exit(2);
-        }
-        run(rules, goldDir, System.out);
+        run(rules, goldDir, misses, System.out);
     }
 
-    static void run(Optional<String> rules, Path goldDir, PrintStream out) {
-        for (String name : List.of("resolution.jsonl", "resolution-2.jsonl", "resolution-3.jsonl", "resolution-4.jsonl",
-                "resolution-5.jsonl",
-                "resolution-holdout.jsonl")) {
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            usage();
+        }
+        return args[i];
+    }
+
+    private static void usage() {
+        System.err.println(USAGE);
+        System.exit(2);
+    }
+
+    static void run(Optional<String> rules, Path goldDir, boolean misses, PrintStream out) {
+        String label = rules.isPresent() ? "edited " : "shipped";
+        ResolutionDetector shippedResolution = ResolutionDetector.load(Optional.empty());
+        ResolutionDetector editedResolution = ResolutionDetector.load(rules);
+        for (String name : RESOLUTION_SETS) {
             Path file = goldDir.resolve(name);
-            if (!Files.exists(file)) {
-                continue;
+            if (Files.exists(file)) {
+                GoldSet gold = GoldSet.read(file);
+                ResolutionEvaluation.Result shipped = ResolutionEvaluation.evaluate(shippedResolution, gold);
+                ResolutionEvaluation.Result edited = ResolutionEvaluation.evaluate(editedResolution, gold);
+                report(name, gold, shipped.labels(), edited.labels(), label, misses, out);
+                out.printf("  resolved_in_conversation agreement: shipped %.3f, %s %.3f%n", shipped.verdictAccuracy(),
+                        label.strip(), edited.verdictAccuracy());
             }
-            GoldSet gold = GoldSet.read(file);
-            ResolutionEvaluation.Result shipped = ResolutionEvaluation.evaluate(ResolutionDetector.load(Optional.empty()), gold);
-            ResolutionEvaluation.Result edited = ResolutionEvaluation.evaluate(ResolutionDetector.load(rules), gold);
-            out.printf("%s: %d conversations, %d utterances%n", name, gold.items().size(), gold.utterances());
-            for (int i = 0; i < shipped.scores().size(); i++) {
-                out.println("  shipped  " + shipped.scores().get(i));
-                out.println("  " + (rules.isPresent() ? "edited   " : "shipped  ") + edited.scores().get(i));
+        }
+        ConversationAnalyzer shippedAnalyzer = analyzer(Optional.empty());
+        ConversationAnalyzer editedAnalyzer = analyzer(rules);
+        for (String name : BEHAVIOUR_SETS) {
+            Path file = goldDir.resolve(name);
+            if (Files.exists(file)) {
+                GoldSet gold = GoldSet.read(file);
+                report(name, gold, BehaviourEvaluation.evaluate(shippedAnalyzer, gold),
+                        BehaviourEvaluation.evaluate(editedAnalyzer, gold), label, misses, out);
             }
-            out.printf("  resolved_in_conversation agreement: shipped %.3f, %s %.3f%n", shipped.verdictAccuracy(),
-                    rules.isPresent() ? "edited" : "shipped", edited.verdictAccuracy());
-            int k = 0;
-            for (GoldSet.Item item : gold.items()) {
-                for (int u = 0; u < item.labels().size(); u++, k++) {
-                    if (!shipped.predictions().get(k).equals(edited.predictions().get(k))) {
-                        out.printf("  changed %s #%d gold %s: %s -> %s  \"%s\"%n", item.conversation().conversationId(),
-                                u, item.labels().get(u), shipped.predictions().get(k), edited.predictions().get(k),
-                                item.conversation().utterances().get(u).text().replace('\n', ' '));
-                    }
+        }
+    }
+
+    /** The detectors as a night runs them, minus sentiment, which no rule file drives. */
+    private static ConversationAnalyzer analyzer(Optional<String> rules) {
+        return ConversationAnalyzer.load(rules, InterruptionDetector.DEFAULT_MIN_OVERLAP_MS, false);
+    }
+
+    private static void report(String name, GoldSet gold, LabelAgreement.Result shipped, LabelAgreement.Result edited,
+                               String label, boolean misses, PrintStream out) {
+        out.printf("%s: %d conversations, %d utterances%n", name, gold.items().size(), gold.utterances());
+        for (int i = 0; i < shipped.scores().size(); i++) {
+            out.println("  shipped  " + shipped.scores().get(i));
+            if (!label.equals("shipped")) {
+                out.println("  " + label + "  " + edited.scores().get(i));
+            }
+        }
+        int k = 0;
+        for (GoldSet.Item item : gold.items()) {
+            for (int u = 0; u < item.labels().size(); u++, k++) {
+                if (!shipped.predictions().get(k).equals(edited.predictions().get(k))) {
+                    out.printf("  changed %s #%d gold %s: %s -> %s  \"%s\"%n", item.conversation().conversationId(),
+                            u, item.labels().get(u), shipped.predictions().get(k), edited.predictions().get(k),
+                            item.conversation().utterances().get(u).text().replace('\n', ' '));
                 }
+            }
+        }
+        if (misses) {
+            for (LabelAgreement.Miss m : edited.misses()) {
+                out.printf("  miss %s #%d gold %s predicted %s  \"%s\"%n", m.conversationId(), m.utteranceIndex(),
+                        m.gold(), m.predicted(), m.text().replace('\n', ' '));
             }
         }
     }

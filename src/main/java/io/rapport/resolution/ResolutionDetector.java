@@ -1,5 +1,7 @@
 package io.rapport.resolution;
 
+import edu.stanford.nlp.util.CoreMap;
+import io.rapport.analysis.language.Annotations;
 import io.rapport.analysis.language.NlpPipeline;
 import io.rapport.analysis.language.PhraseRules;
 import io.rapport.analysis.language.RuleMatch;
@@ -56,6 +58,11 @@ public final class ResolutionDetector implements Serializable {
     }
 
     public Outcome detect(Conversation c) {
+        return detect(new Annotations(c));
+    }
+
+    public Outcome detect(Annotations a) {
+        Conversation c = a.conversation();
         List<Utterance> ordered = new ArrayList<>(c.utterances());
         ordered.sort(Comparator.comparingLong(Utterance::startMs).thenComparingInt(Utterance::index));
         List<Signal> signals = new ArrayList<>();
@@ -78,7 +85,7 @@ public final class ResolutionDetector implements Serializable {
             if (u.speaker() == Speaker.CUSTOMER && !agentAnswered) {
                 continue;
             }
-            List<RuleMatch> all = matchesIn(u);
+            List<RuleMatch> all = matchesIn(u, a.sentences(u));
             if (company) {
                 checkPending = all.stream().anyMatch(m -> m.behavior().equals(CHECK_QUESTION));
                 if (u.speaker() == Speaker.BOT) {
@@ -109,14 +116,14 @@ public final class ResolutionDetector implements Serializable {
      * the opening-statement or check-question rules of {@link #detect}, which need the conversation.
      */
     public List<RuleMatch> signalsIn(Utterance u) {
-        return evidence(matchesIn(u));
+        return evidence(matchesIn(u, NlpPipeline.sentences(u.text())));
     }
 
     /** Every non-blocking rule that fired for this speaker (bots count as the company, like agents), in order. */
-    private List<RuleMatch> matchesIn(Utterance u) {
+    private List<RuleMatch> matchesIn(Utterance u, List<CoreMap> sentences) {
         String speaker = u.speaker() == Speaker.BOT ? Speaker.AGENT.code() : u.speaker().code();
         List<RuleMatch> matches = new ArrayList<>();
-        for (RuleMatch m : rules.match(NlpPipeline.sentences(u.text()))) {
+        for (RuleMatch m : rules.match(sentences)) {
             if (!m.behavior().equals(RuleMatch.NONE) && m.appliesTo(speaker)) {
                 matches.add(m);
             }
@@ -134,7 +141,7 @@ public final class ResolutionDetector implements Serializable {
         for (RuleMatch m : matches) {
             if (m.behavior().equals(AFFIRMS) || m.behavior().equals(DENIES)) {
                 return List.of(new RuleMatch(m.behavior().equals(AFFIRMS) ? CONFIRMED : UNRESOLVED, m.speakers(),
-                        m.ruleId(), m.text(), m.begin()));
+                        m.ruleId(), m.text(), m.begin(), m.lastLemma()));
             }
         }
         return List.of();

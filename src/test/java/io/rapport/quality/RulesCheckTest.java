@@ -19,7 +19,7 @@ class RulesCheckTest {
 
     static String run(Optional<String> rules) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RulesCheck.run(rules, GOLD, new PrintStream(out, true, StandardCharsets.UTF_8));
+        RulesCheck.run(rules, GOLD, false, new PrintStream(out, true, StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);
     }
 

@@ -17,7 +17,7 @@ import java.util.Optional;
 public final class Conversations {
 
     public static final ConversationAnalyzer ANALYZER =
-            ConversationAnalyzer.load(Optional.empty(), InterruptionDetector.DEFAULT_MIN_OVERLAP_MS);
+            ConversationAnalyzer.load(Optional.empty(), InterruptionDetector.DEFAULT_MIN_OVERLAP_MS, true);
 
     private Conversations() {
     }

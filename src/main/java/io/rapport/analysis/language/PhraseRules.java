@@ -1,5 +1,7 @@
 package io.rapport.analysis.language;
 
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.ling.tokensregex.CoreMapExpressionExtractor;
 import edu.stanford.nlp.ling.tokensregex.Env;
 import edu.stanford.nlp.ling.tokensregex.MatchedExpression;
@@ -99,7 +101,10 @@ public final class PhraseRules implements Serializable {
                             + "' has result " + value + "; expected \"behavior:speakers:rule_id\"");
                 }
                 String[] parts = s.split(":");
-                out.add(new RuleMatch(parts[0], parts[1], parts[2], m.getText(), m.getCharOffsets().first()));
+                List<CoreLabel> tokens = m.getAnnotation().get(CoreAnnotations.TokensAnnotation.class);
+                CoreLabel last = tokens == null || tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
+                String lemma = last == null ? "" : (last.lemma() == null ? last.word() : last.lemma()).toLowerCase(java.util.Locale.ROOT);
+                out.add(new RuleMatch(parts[0], parts[1], parts[2], m.getText(), m.getCharOffsets().first(), lemma));
             }
         }
         return out;

@@ -8,8 +8,9 @@ package io.rapport.analysis.language;
  * @param ruleId   the rule's id in its rule file, reported on events so a verdict can be traced
  * @param text     the matched words
  * @param begin    character offset of the match in the utterance, to order matches within it
+ * @param lastLemma the lemma of the match's last token (for action rules, the action: "refund" for "we've refunded")
  */
-public record RuleMatch(String behavior, String speakers, String ruleId, String text, int begin) {
+public record RuleMatch(String behavior, String speakers, String ruleId, String text, int begin, String lastLemma) {
 
     public static final String NONE = "none";
 

@@ -47,9 +47,9 @@ public final class BackchannelClassifier implements Serializable {
         this.phrases = List.copyOf(list);
     }
 
-    /** The lexicon from {@code rulesDir/backchannels.txt} when given, else the shipped one. */
+    /** The lexicon from {@code rulesDir/backchannels.txt} when that file exists, else the shipped one. */
     public static BackchannelClassifier load(Optional<String> rulesDir) {
-        if (rulesDir.isEmpty()) {
+        if (rulesDir.isEmpty() || !Files.exists(Path.of(rulesDir.get(), "backchannels.txt"))) {
             return shipped();
         }
         Path file = Path.of(rulesDir.get(), "backchannels.txt");

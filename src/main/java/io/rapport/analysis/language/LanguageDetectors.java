@@ -1,0 +1,178 @@
+package io.rapport.analysis.language;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.util.CoreMap;
+import io.rapport.analysis.BehaviorEvent;
+import io.rapport.model.Conversation;
+import io.rapport.model.Speaker;
+import io.rapport.model.Utterance;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The agent's language behaviours (empathy, reflective listening, blame, solutions, recap), the customer's
+ * complaint language, the agent's collaborative pronouns and questions, and optionally the customer's
+ * sentiment, found in one pass over a conversation's tagged utterances.
+ */
+public final class LanguageDetectors implements Serializable {
+
+    public static final String EMPATHY = "empathy";
+    public static final String REFLECTIVE = "reflective_listening";
+    public static final String BLAME = "blame";
+    public static final String SOLUTION = "solution_offered";
+    public static final String RECAP = "recap";
+    public static final String COMPLAINT = "complaint";
+    /** The text behaviours with a rule file and a gold-set label, in reporting order. */
+    public static final List<String> BEHAVIORS = List.of(EMPATHY, REFLECTIVE, BLAME, SOLUTION, RECAP, COMPLAINT);
+    public static final List<String> EMPATHY_KINDS = List.of("feeling", "apology", "validation", "support");
+
+    /** A recap must lie in the last 40 % of the conversation's agent and customer utterances. */
+    public static final double RECAP_FROM = 0.6;
+
+    private static final Set<String> WE = Set.of("we", "us", "our", "ours", "ourselves");
+    private static final Set<String> YOU = Set.of("you", "your", "yours", "yourself", "yourselves", "u", "ur");
+    private static final Set<String> QUESTION_OPENERS = Set.of("what", "when", "where", "why", "how", "which", "who",
+            "whose", "can", "could", "would", "will", "do", "does", "did", "is", "are", "was", "were", "have", "has",
+            "shall", "should", "may");
+
+    private final PhraseDetector empathy;
+    private final PhraseDetector blame;
+    private final PhraseDetector solutions;
+    private final PhraseDetector recap;
+    private final PhraseDetector complaint;
+    private final ReflectiveListeningDetector reflective;
+    private final CustomerSentiment sentiment;
+
+    public LanguageDetectors(Optional<String> rulesDir, boolean sentimentOn) {
+        this.empathy = PhraseDetector.load(EMPATHY, rulesDir);
+        this.blame = PhraseDetector.load(BLAME, rulesDir);
+        this.solutions = PhraseDetector.load(SOLUTION, rulesDir);
+        this.recap = PhraseDetector.load(RECAP, rulesDir);
+        this.complaint = PhraseDetector.load(COMPLAINT, rulesDir);
+        this.reflective = new ReflectiveListeningDetector(PhraseDetector.load(REFLECTIVE, rulesDir));
+        this.sentiment = sentimentOn ? new CustomerSentiment() : null;
+    }
+
+    public boolean sentimentOn() {
+        return sentiment != null;
+    }
+
+    public LanguageFindings analyze(Annotations a, boolean[] backchannel) {
+        Conversation c = a.conversation();
+        List<Utterance> ordered = new ArrayList<>(c.utterances());
+        ordered.sort(Comparator.comparingLong(Utterance::startMs).thenComparingInt(Utterance::index));
+        int parties = (int) ordered.stream().filter(u -> u.speaker().isParty()).count();
+        List<BehaviorEvent> events = new ArrayList<>();
+        Set<String> options = new HashSet<>();
+        int we = 0;
+        int you = 0;
+        int questions = 0;
+        int partyRank = 0;
+        for (int pos = 0; pos < ordered.size(); pos++) {
+            Utterance u = ordered.get(pos);
+            if (!u.speaker().isParty()) {
+                continue;
+            }
+            boolean closing = partyRank++ >= Math.floor(RECAP_FROM * parties);
+            if (u.text().isBlank() || backchannel[u.index()]) {
+                continue;
+            }
+            if (u.speaker() == Speaker.CUSTOMER) {
+                perKind(c, u, complaint, a, events);
+                continue;
+            }
+            perKind(c, u, empathy, a, events);
+            perKind(c, u, blame, a, events);
+            // A recap summarises what was done: from the sentence where it starts, the actions it lists are not
+            // new solutions, and its overlap with the customer's words is not a restatement.
+            List<RuleMatch> recaps = closing ? perKind(c, u, recap, a, events) : List.of();
+            int recapFrom = recaps.isEmpty() ? Integer.MAX_VALUE : sentenceStart(a.sentences(u), recaps.get(0).begin());
+            for (RuleMatch m : solutions.matches(u, a)) {
+                if (m.begin() < recapFrom) {
+                    // The same action offered again is one option; each alternative or instruction is its own.
+                    options.add(m.behavior().equals("action") ? m.lastLemma() : u.index() + ":" + m.begin());
+                    addOnce(events, BehaviorEvent.of(c, u, SOLUTION, m.behavior(), solutions.behavior() + "." + m.ruleId()));
+                }
+            }
+            ReflectiveListeningDetector.Found r = recaps.isEmpty() ? reflective.detect(u, ordered, pos, backchannel, a) : null;
+            if (r != null) {
+                events.add(BehaviorEvent.of(c, u, REFLECTIVE, r.kind(), r.ruleId()));
+            }
+            for (CoreMap s : a.sentences(u)) {
+                List<CoreLabel> tokens = NlpPipeline.tokens(s);
+                for (int i = 0; i < tokens.size(); i++) {
+                    String w = tokens.get(i).word().toLowerCase(Locale.ROOT);
+                    if (WE.contains(w) || (w.equals("'s") && i > 0 && tokens.get(i - 1).word().equalsIgnoreCase("let"))) {
+                        we++;
+                    } else if (YOU.contains(w)) {
+                        you++;
+                    }
+                }
+                questions += isQuestion(tokens) ? 1 : 0;
+            }
+        }
+        CustomerSentiment.Arc arc = sentiment == null ? null : sentiment.score(ordered, backchannel, a);
+        return new LanguageFindings(List.copyOf(events), options.size(), we, you, questions, arc);
+    }
+
+    /** Character offset where the sentence holding {@code offset} begins. */
+    private static int sentenceStart(List<CoreMap> sentences, int offset) {
+        int start = 0;
+        for (CoreMap s : sentences) {
+            int begin = s.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+            if (begin <= offset) {
+                start = begin;
+            }
+        }
+        return start;
+    }
+
+    /** Adds the event unless one of the same behaviour and kind is already on the utterance. */
+    private static void addOnce(List<BehaviorEvent> events, BehaviorEvent e) {
+        if (events.stream().noneMatch(x -> x.utteranceIndex() == e.utteranceIndex() && x.behavior().equals(e.behavior())
+                && x.detail().equals(e.detail()))) {
+            events.add(e);
+        }
+    }
+
+    /** One event per rule kind that fired on the utterance; returns the matches. */
+    private static List<RuleMatch> perKind(Conversation c, Utterance u, PhraseDetector d, Annotations a,
+                                           List<BehaviorEvent> events) {
+        List<RuleMatch> matches = d.matches(u, a);
+        for (RuleMatch m : matches) {
+            addOnce(events, BehaviorEvent.of(c, u, d.behavior(), m.behavior(), d.behavior() + "." + m.ruleId()));
+        }
+        return matches;
+    }
+
+    /** Ends in a question mark, or opens (after a discourse marker) with a question word or an inverted auxiliary. */
+    static boolean isQuestion(List<CoreLabel> tokens) {
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        if (tokens.get(tokens.size() - 1).word().equals("?")) {
+            return true;
+        }
+        if (tokens.get(tokens.size() - 1).word().matches("[.!]")) {
+            return false;
+        }
+        int i = 0;
+        while (i < tokens.size() - 1 && tokens.get(i).word().toLowerCase(Locale.ROOT).matches("so|and|ok|okay|right|um|uh|,|alright|and")) {
+            i++;
+        }
+        String first = tokens.get(i).word().toLowerCase(Locale.ROOT);
+        if (!QUESTION_OPENERS.contains(first) || i + 1 >= tokens.size()) {
+            return false;
+        }
+        String next = tokens.get(i + 1).tag();
+        return first.startsWith("wh") || first.equals("how") || (next != null && (next.startsWith("PRP") || next.equals("EX")));
+    }
+}

@@ -1,0 +1,133 @@
+package io.rapport.analysis.language;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.util.CoreMap;
+import io.rapport.model.Speaker;
+import io.rapport.model.Utterance;
+
+import java.io.Serializable;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reflective listening: the agent restating or checking what the customer said. Two routes: an explicit frame
+ * from {@code rules/reflective_listening.rules} ("so what you're saying is..."), or a restatement — an agent
+ * utterance whose content words (noun, verb, adjective and number lemmas, light verbs left out) largely repeat
+ * the customer's recent turns.
+ */
+public final class ReflectiveListeningDetector implements Serializable {
+
+    /** Content lemmas an utterance must share with the customer's recent turns to count as a restatement. */
+    public static final int MIN_SHARED = 3;
+    /** ...and the share of the agent utterance's own content lemmas those must make up. */
+    public static final double MIN_SHARE = 0.4;
+    /** With an explicit check ("is that right?") fewer shared words suffice. */
+    public static final int MIN_SHARED_WITH_CHECK = 2;
+    /** How many of the customer's latest substantive utterances a restatement may draw on. */
+    public static final int CUSTOMER_TURNS = 3;
+
+    private static final Set<String> LIGHT = Set.of("be", "have", "do", "get", "go", "say", "make", "know",
+            "think", "want", "need", "see", "let", "can", "will", "would", "could", "should", "may", "might", "must",
+            "thing", "lot", "way", "time", "okay", "ok", "yes", "yeah", "right", "sure", "just", "well", "help",
+            "look", "check", "like", "please", "thank", "thanks", "sorry", "hi", "hello", "um", "uh", "mm", "one",
+            "bit", "able", "good", "great", "fine", "mean", "tell", "give", "take", "come", "put", "keep", "sound",
+            "understand", "call", "try", "'s", "'re", "'ve", "'m", "'ll", "'d", "n't", "hmm", "oh", "bye",
+            "today", "now", "still", "also", "really", "actually", "happen", "dear", "regards", "kind");
+
+    public static final String FRAME = "frame";
+    public static final String CHECK = "check";
+    public static final String RESTATEMENT = "restatement";
+
+    private final PhraseDetector frames;
+
+    public ReflectiveListeningDetector(PhraseDetector frames) {
+        this.frames = frames;
+    }
+
+    /** A reflective statement's kind and the rule that found it. */
+    public record Found(String kind, String ruleId) {
+    }
+
+    /** Whether agent utterance {@code u} is reflective, given the conversation's utterances in time order. */
+    public Found detect(Utterance u, List<Utterance> ordered, int position, boolean[] backchannel, Annotations a) {
+        List<RuleMatch> matches = frames.matches(u, a);
+        for (RuleMatch m : matches) {
+            if (m.behavior().equals(FRAME)) {
+                return new Found(FRAME, frames.behavior() + "." + m.ruleId());
+            }
+        }
+        Set<String> customer = new HashSet<>();
+        int turns = 0;
+        for (int i = position - 1; i >= 0 && turns < CUSTOMER_TURNS; i--) {
+            Utterance p = ordered.get(i);
+            if (p.speaker() == Speaker.CUSTOMER && !backchannel[p.index()]) {
+                customer.addAll(contentLemmas(a.sentences(p)));
+                turns++;
+            }
+        }
+        Set<String> own = contentLemmas(a.sentences(u));
+        Set<String> shared = new HashSet<>(own);
+        shared.retainAll(customer);
+        boolean check = matches.stream().anyMatch(m -> m.behavior().equals(CHECK));
+        if (check && shared.size() >= MIN_SHARED_WITH_CHECK) {
+            return new Found(CHECK, frames.behavior() + "." + matches.stream()
+                    .filter(m -> m.behavior().equals(CHECK)).findFirst().orElseThrow().ruleId());
+        }
+        // Read-backs ("nine one two two", "Flat 3, 27 Alder Road") share only numbers and names: they verify.
+        Set<String> common = contentLemmas(a.sentences(u), true);
+        long words = shared.stream().filter(common::contains).count();
+        if (words >= MIN_SHARED_WITH_CHECK && shared.size() >= MIN_SHARED && shared.size() >= MIN_SHARE * own.size()
+                && !reportsOwnAction(a.sentences(u))) {
+            return new Found(RESTATEMENT, frames.behavior() + ".content_overlap_min" + MIN_SHARED);
+        }
+        return null;
+    }
+
+    /**
+     * "I've refunded the £12", "we'll send a new one": the agent speaking of their own action answers the customer,
+     * even when it reuses the customer's words; it is not a restatement.
+     */
+    static boolean reportsOwnAction(List<CoreMap> sentences) {
+        for (CoreMap s : sentences) {
+            List<CoreLabel> tokens = NlpPipeline.tokens(s);
+            for (int i = 0; i < tokens.size(); i++) {
+                String w = tokens.get(i).word().toLowerCase(Locale.ROOT);
+                if (w.matches("ill|ive|weve|well")) {
+                    return true;
+                }
+                if ((w.equals("i") || w.equals("we")) && i + 1 < tokens.size()
+                        && tokens.get(i + 1).word().toLowerCase(Locale.ROOT).matches("'ve|'ll|will|have|can|'m|am|'re|are|'d|would")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static Set<String> contentLemmas(List<CoreMap> sentences) {
+        return contentLemmas(sentences, false);
+    }
+
+    /** @param commonOnly leave out numbers and proper nouns */
+    static Set<String> contentLemmas(List<CoreMap> sentences, boolean commonOnly) {
+        Set<String> out = new HashSet<>();
+        for (CoreMap s : sentences) {
+            for (CoreLabel t : NlpPipeline.tokens(s)) {
+                String tag = t.tag();
+                if (tag == null || !(tag.startsWith("NN") || tag.startsWith("VB") || tag.startsWith("JJ") || tag.equals("CD"))) {
+                    continue;
+                }
+                if (commonOnly && (tag.equals("CD") || tag.startsWith("NNP"))) {
+                    continue;
+                }
+                String lemma = (t.lemma() == null ? t.word() : t.lemma()).toLowerCase(Locale.ROOT);
+                if (lemma.length() > 1 && !LIGHT.contains(lemma)) {
+                    out.add(lemma);
+                }
+            }
+        }
+        return out;
+    }
+}
