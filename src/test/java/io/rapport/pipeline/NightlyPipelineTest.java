@@ -121,15 +121,17 @@ class NightlyPipelineTest {
     void eventsPointAtTheirUtterances() {
         List<Row> events = table("behavior_events").filter("conversation_id = 'c-1'")
                 .orderBy("utterance_index", "behavior").collectAsList();
-        assertEquals(4, events.size());
-        assertEquals(List.of(2, 3, 7, 8), events.stream().map(r -> r.<Integer>getAs("utterance_index")).toList());
-        assertEquals(List.of("acknowledgement", "interruption", "interruption", "resolution_confirmed"),
-                events.stream().map(r -> r.<String>getAs("behavior")).toList());
-        assertEquals("resolution.fixed_it", events.get(3).getAs("rule_id"));
-        assertEquals("customer_interrupted_agent", events.get(2).getAs("detail"));
-        assertEquals(33000L, (long) events.get(2).getAs("offset_ms"));
-        assertEquals("wait, which card?", events.get(2).getAs("excerpt"));
-        assertEquals("ag-1", events.get(2).getAs("agent_id"));
+        assertEquals(6, events.size());
+        assertEquals(List.of(1, 2, 3, 6, 7, 8), events.stream().map(r -> r.<Integer>getAs("utterance_index")).toList());
+        assertEquals(List.of("complaint", "acknowledgement", "interruption", "solution_offered", "interruption",
+                "resolution_confirmed"), events.stream().map(r -> r.<String>getAs("behavior")).toList());
+        assertEquals("resolution.fixed_it", events.get(5).getAs("rule_id"));
+        assertEquals("complaint.still_waiting", events.get(0).getAs("rule_id"));
+        assertEquals("solution_offered.i_can_do", events.get(3).getAs("rule_id"));
+        assertEquals("customer_interrupted_agent", events.get(4).getAs("detail"));
+        assertEquals(33000L, (long) events.get(4).getAs("offset_ms"));
+        assertEquals("wait, which card?", events.get(4).getAs("excerpt"));
+        assertEquals("ag-1", events.get(4).getAs("agent_id"));
     }
 
     @Test
