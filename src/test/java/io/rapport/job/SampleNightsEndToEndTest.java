@@ -101,6 +101,24 @@ class SampleNightsEndToEndTest {
     }
 
     @Test
+    void languageBehavioursAreFoundWhereTheGeneratorScriptedThem() {
+        List<String> behaviours = table("behavior_events").select("behavior").distinct().orderBy("behavior")
+                .collectAsList().stream().map(r -> r.getString(0)).toList();
+        assertTrue(behaviours.containsAll(List.of("blame", "complaint", "empathy", "recap", "reflective_listening",
+                "solution_offered")), behaviours.toString());
+        List<String> blamers = table("conversations").filter("blame_statements > 0").select("agent_id").distinct()
+                .collectAsList().stream().map(r -> r.getString(0)).toList();
+        assertTrue(blamers.contains("ag-13") && !blamers.contains("ag-11") && !blamers.contains("ag-14"),
+                "the generator makes Dave (ag-13) blame and never Priya or Aisha: " + blamers);
+        Dataset<Row> c = table("conversations");
+        assertEquals(0, c.filter("empathy_statements IS NULL OR listening_score NOT BETWEEN 0 AND 100"
+                + " OR collaboration_ratio NOT BETWEEN 0 AND 1").count());
+        assertEquals(0, c.filter("channel = 'voice' AND (customer_sentiment_change IS NULL"
+                + " OR customer_opening_uninterrupted IS NULL)").count(), "sentiment is on by default");
+        assertEquals(0, c.filter("channel <> 'voice' AND customer_opening_uninterrupted IS NOT NULL").count());
+    }
+
+    @Test
     void everyEventPointsAtAnUtteranceOfItsConversation() {
         Dataset<Row> events = table("behavior_events");
         Dataset<Row> conversations = table("conversations").select("date", "conversation_id", "utterance_count");
