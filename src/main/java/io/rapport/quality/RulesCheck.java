@@ -4,11 +4,15 @@ import io.rapport.analysis.ConversationAnalyzer;
 import io.rapport.analysis.timing.InterruptionDetector;
 import io.rapport.resolution.ResolutionDetector;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * jobs/rules-check: judges edited rule files before they reach a night. Runs every gold set with the shipped
@@ -18,10 +22,6 @@ import java.util.Optional;
  */
 public final class RulesCheck {
 
-    public static final List<String> RESOLUTION_SETS = List.of("resolution.jsonl", "resolution-2.jsonl",
-            "resolution-3.jsonl", "resolution-4.jsonl", "resolution-5.jsonl", "resolution-holdout.jsonl");
-    public static final List<String> BEHAVIOUR_SETS = List.of("behaviours-1.jsonl", "behaviours-2.jsonl",
-            "behaviours-holdout.jsonl");
     private static final String USAGE = "usage: rules-check [--rules DIR] [--gold DIR] [--misses]";
 
     private RulesCheck() {
@@ -58,26 +58,32 @@ public final class RulesCheck {
         String label = rules.isPresent() ? "edited " : "shipped";
         ResolutionDetector shippedResolution = ResolutionDetector.load(Optional.empty());
         ResolutionDetector editedResolution = ResolutionDetector.load(rules);
-        for (String name : RESOLUTION_SETS) {
-            Path file = goldDir.resolve(name);
-            if (Files.exists(file)) {
-                GoldSet gold = GoldSet.read(file);
-                ResolutionEvaluation.Result shipped = ResolutionEvaluation.evaluate(shippedResolution, gold);
-                ResolutionEvaluation.Result edited = ResolutionEvaluation.evaluate(editedResolution, gold);
-                report(name, gold, shipped.labels(), edited.labels(), label, misses, out);
-                out.printf("  resolved_in_conversation agreement: shipped %.3f, %s %.3f%n", shipped.verdictAccuracy(),
-                        label.strip(), edited.verdictAccuracy());
-            }
+        for (Path file : sets(goldDir, "resolution")) {
+            GoldSet gold = GoldSet.read(file);
+            ResolutionEvaluation.Result shipped = ResolutionEvaluation.evaluate(shippedResolution, gold);
+            ResolutionEvaluation.Result edited = ResolutionEvaluation.evaluate(editedResolution, gold);
+            report(file, gold, shipped.labels(), edited.labels(), label, misses, out);
+            out.printf("  resolved_in_conversation agreement: shipped %.3f, %s %.3f%n", shipped.verdictAccuracy(),
+                    label.strip(), edited.verdictAccuracy());
         }
         ConversationAnalyzer shippedAnalyzer = analyzer(Optional.empty());
         ConversationAnalyzer editedAnalyzer = analyzer(rules);
-        for (String name : BEHAVIOUR_SETS) {
-            Path file = goldDir.resolve(name);
-            if (Files.exists(file)) {
-                GoldSet gold = GoldSet.read(file);
-                report(name, gold, BehaviourEvaluation.evaluate(shippedAnalyzer, gold),
-                        BehaviourEvaluation.evaluate(editedAnalyzer, gold), label, misses, out);
-            }
+        for (Path file : sets(goldDir, "behaviours")) {
+            GoldSet gold = GoldSet.read(file);
+            report(file, gold, BehaviourEvaluation.evaluate(shippedAnalyzer, gold),
+                    BehaviourEvaluation.evaluate(editedAnalyzer, gold), label, misses, out);
+        }
+    }
+
+    /** The gold files {@code <family>*.jsonl} of the folder, development sets first, held-out sets last. */
+    static List<Path> sets(Path goldDir, String family) {
+        try (Stream<Path> files = Files.list(goldDir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(family) && f.toString().endsWith(".jsonl"))
+                    .sorted(Comparator.comparing((Path f) -> f.getFileName().toString().contains("holdout"))
+                            .thenComparing(f -> f.getFileName().toString()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list gold sets in " + goldDir, e);
         }
     }
 
@@ -86,9 +92,9 @@ public final class RulesCheck {
         return ConversationAnalyzer.load(rules, InterruptionDetector.DEFAULT_MIN_OVERLAP_MS, false);
     }
 
-    private static void report(String name, GoldSet gold, LabelAgreement.Result shipped, LabelAgreement.Result edited,
+    private static void report(Path file, GoldSet gold, LabelAgreement.Result shipped, LabelAgreement.Result edited,
                                String label, boolean misses, PrintStream out) {
-        out.printf("%s: %d conversations, %d utterances%n", name, gold.items().size(), gold.utterances());
+        out.printf("%s: %d conversations, %d utterances%n", file.getFileName(), gold.items().size(), gold.utterances());
         for (int i = 0; i < shipped.scores().size(); i++) {
             out.println("  shipped  " + shipped.scores().get(i));
             if (!label.equals("shipped")) {

@@ -14,9 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The shipped language rules against the behaviours gold sets (src/test/resources/gold/behaviours.md): the two
- * development sets together must meet the bar for every detector; the held-out set, measured once and never used
- * to change a rule, is held to regression floors below its measured figures (docs/metrics.md).
+ * The shipped language rules against the behaviours gold sets (src/test/resources/gold/behaviours.md): the three
+ * development sets together must meet the bar for every detector; the held-out set, never used to change a rule,
+ * is below the bar and held to regression floors under its measured figures (docs/metrics.md).
  */
 class BehaviourGoldSetTest {
 
@@ -37,6 +37,7 @@ class BehaviourGoldSetTest {
     void developmentSetsTogetherMeetTheBarForEveryDetector() {
         GoldSet dev = new GoldSet(new ArrayList<>(GoldSet.read(GOLD.resolve("behaviours-1.jsonl")).items()));
         dev.items().addAll(GoldSet.read(GOLD.resolve("behaviours-2.jsonl")).items());
+        dev.items().addAll(GoldSet.read(GOLD.resolve("behaviours-3.jsonl")).items());
         assertTrue(dev.items().size() >= 60 && dev.utterances() >= 600, "the issue asks for 60 conversations, 600 utterances");
         LabelAgreement.Result r = BehaviourEvaluation.evaluate(ANALYZER, dev);
         for (String label : GATED) {
@@ -48,15 +49,16 @@ class BehaviourGoldSetTest {
     }
 
     /**
-     * Measured once with the shipped rules (docs/metrics.md): empathy 0.860 / 0.841, reflective listening
-     * 0.818 / 0.750, blame 1.000 / 0.750, solution offered 0.897 / 0.667, recap 1.000 / 0.842, complaint
-     * 0.930 / 0.707, acknowledgement 1.000 / 0.897. The floors sit 0.05 below: they catch a regression.
+     * Measured with the shipped rules (docs/metrics.md), precision / recall: empathy 0.971 / 0.773, reflective
+     * listening 0.724 / 0.808, blame 0.933 / 0.500, solution offered 0.805 / 0.717, recap 1.000 / 0.708,
+     * complaint 0.909 / 0.685, acknowledgement 0.893 / 0.962. These are not the bar; the floors sit 0.05 below
+     * the measured figures and catch a regression.
      */
     @Test
     void heldOutSetStaysAboveItsRegressionFloors() {
-        LabelAgreement.Result r = BehaviourEvaluation.evaluate(ANALYZER, GoldSet.read(GOLD.resolve("behaviours-holdout.jsonl")));
-        double[][] measured = {{0.860, 0.841}, {0.818, 0.750}, {1.000, 0.750}, {0.897, 0.667}, {1.000, 0.842},
-                {0.930, 0.707}, {1.000, 0.897}};
+        LabelAgreement.Result r = BehaviourEvaluation.evaluate(ANALYZER, GoldSet.read(GOLD.resolve("behaviours-holdout-2.jsonl")));
+        double[][] measured = {{0.971, 0.773}, {0.724, 0.808}, {0.933, 0.500}, {0.805, 0.717}, {1.000, 0.708},
+                {0.909, 0.685}, {0.893, 0.962}};
         assertEquals(GATED.size(), measured.length);
         for (int i = 0; i < GATED.size(); i++) {
             DetectorScore s = r.score(GATED.get(i));

@@ -34,8 +34,8 @@ public final class LanguageDetectors implements Serializable {
     public static final List<String> BEHAVIORS = List.of(EMPATHY, REFLECTIVE, BLAME, SOLUTION, RECAP, COMPLAINT);
     public static final List<String> EMPATHY_KINDS = List.of("feeling", "apology", "validation", "support");
 
-    /** A recap must lie in the last 40 % of the conversation's agent and customer utterances. */
-    public static final double RECAP_FROM = 0.6;
+    /** A recap must lie in the last 30 % of the conversation's agent and customer utterances. */
+    public static final double RECAP_FROM = 0.7;
 
     private static final Set<String> WE = Set.of("we", "us", "our", "ours", "ourselves");
     private static final Set<String> YOU = Set.of("you", "your", "yours", "yourself", "yourselves", "u", "ur");

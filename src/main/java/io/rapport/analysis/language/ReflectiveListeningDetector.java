@@ -67,20 +67,28 @@ public final class ReflectiveListeningDetector implements Serializable {
                 turns++;
             }
         }
-        Set<String> own = contentLemmas(a.sentences(u));
-        Set<String> shared = new HashSet<>(own);
+        List<CoreMap> sentences = a.sentences(u);
+        Set<String> shared = contentLemmas(sentences);
         shared.retainAll(customer);
         boolean check = matches.stream().anyMatch(m -> m.behavior().equals(CHECK));
         if (check && shared.size() >= MIN_SHARED_WITH_CHECK) {
             return new Found(CHECK, frames.behavior() + "." + matches.stream()
                     .filter(m -> m.behavior().equals(CHECK)).findFirst().orElseThrow().ruleId());
         }
-        // Read-backs ("nine one two two", "Flat 3, 27 Alder Road") share only numbers and names: they verify.
-        Set<String> common = contentLemmas(a.sentences(u), true);
-        long words = shared.stream().filter(common::contains).count();
-        if (words >= MIN_SHARED_WITH_CHECK && shared.size() >= MIN_SHARED && shared.size() >= MIN_SHARE * own.size()
-                && !reportsOwnAction(a.sentences(u))) {
-            return new Found(RESTATEMENT, frames.behavior() + ".content_overlap_min" + MIN_SHARED);
+        // A restatement is one sentence that mostly repeats the customer: judged per sentence, so that an
+        // email's restating sentence counts even when its other sentences answer.
+        for (CoreMap s : sentences) {
+            List<CoreMap> one = List.of(s);
+            Set<String> own = contentLemmas(one);
+            Set<String> repeated = new HashSet<>(own);
+            repeated.retainAll(customer);
+            // Read-backs ("nine one two two", "Flat 3, 27 Alder Road") share only numbers and names: they verify.
+            Set<String> common = contentLemmas(one, true);
+            long words = repeated.stream().filter(common::contains).count();
+            if (words >= MIN_SHARED_WITH_CHECK && repeated.size() >= MIN_SHARED && repeated.size() >= MIN_SHARE * own.size()
+                    && !reportsOwnAction(one)) {
+                return new Found(RESTATEMENT, frames.behavior() + ".content_overlap_min" + MIN_SHARED);
+            }
         }
         return null;
     }
@@ -119,7 +127,7 @@ public final class ReflectiveListeningDetector implements Serializable {
                 if (tag == null || !(tag.startsWith("NN") || tag.startsWith("VB") || tag.startsWith("JJ") || tag.equals("CD"))) {
                     continue;
                 }
-                if (commonOnly && (tag.equals("CD") || tag.startsWith("NNP"))) {
+                if (commonOnly && (tag.equals("CD") || tag.startsWith("NNP") || t.word().matches(".*\\d.*"))) {
                     continue;
                 }
                 String lemma = (t.lemma() == null ? t.word() : t.lemma()).toLowerCase(Locale.ROOT);
