@@ -10,6 +10,11 @@ final class AgentTalkShare extends ConversationMetric {
     }
 
     @Override
+    public Aggregation aggregation() {
+        return Aggregation.ratio("agent_talk_ms", 1, "agent_talk_ms", "customer_talk_ms");
+    }
+
+    @Override
     protected Object value(AnalyzedConversation c) {
         long agent = c.timeline().talkMs(Speaker.AGENT);
         long total = agent + c.timeline().talkMs(Speaker.CUSTOMER);

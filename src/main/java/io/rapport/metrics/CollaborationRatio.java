@@ -12,6 +12,11 @@ final class CollaborationRatio extends ConversationMetric {
     }
 
     @Override
+    public Aggregation aggregation() {
+        return Aggregation.ratio("agent_we_words", 1, "agent_we_words", "agent_you_words");
+    }
+
+    @Override
     protected Object value(AnalyzedConversation c) {
         int we = c.language().agentWeWords();
         int total = we + c.language().agentYouWords();

@@ -38,6 +38,18 @@ public abstract class ConversationMetric implements Serializable {
         return scope;
     }
 
+    /**
+     * How the metric adds up over conversations (docs/tables.md, aggregates): by default counts and durations are
+     * summed, booleans become the share of true values and other doubles a mean; ratios override this.
+     */
+    public Aggregation aggregation() {
+        return switch (type) {
+            case LONG -> Aggregation.SUM;
+            case BOOLEAN -> Aggregation.SHARE;
+            case DOUBLE -> Aggregation.MEAN;
+        };
+    }
+
     /** The value: a Long, Double or Boolean matching {@link #type()}, or null when the metric does not apply. */
     public final Object compute(AnalyzedConversation c) {
         return scope.covers(c.conversation().channel()) ? value(c) : null;

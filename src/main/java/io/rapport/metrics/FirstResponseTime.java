@@ -8,6 +8,12 @@ final class FirstResponseTime extends ConversationMetric {
         super("first_response_ms", MetricType.LONG, "ms", Scope.TEXT);
     }
 
+    /** A mean of first waits, not a sum: each conversation has one first wait. */
+    @Override
+    public Aggregation aggregation() {
+        return Aggregation.MEAN;
+    }
+
     @Override
     protected Object value(AnalyzedConversation c) {
         return c.responseWaits().isEmpty() ? null : c.responseWaits().get(0);

@@ -14,6 +14,11 @@ final class InterruptionRate extends PartyMetric {
     }
 
     @Override
+    public Aggregation aggregation() {
+        return Aggregation.ratio(count.name(), TEN_MINUTES_MS, "duration_ms");
+    }
+
+    @Override
     protected Object value(AnalyzedConversation c) {
         long duration = c.timeline().durationMs();
         return duration == 0 ? null : (Long) count.value(c) * TEN_MINUTES_MS / duration;

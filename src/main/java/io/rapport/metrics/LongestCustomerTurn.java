@@ -18,6 +18,12 @@ final class LongestCustomerTurn extends ConversationMetric {
         super("longest_customer_turn_ms", MetricType.LONG, "ms", Scope.VOICE);
     }
 
+    /** A per-conversation maximum: aggregates report its mean. */
+    @Override
+    public Aggregation aggregation() {
+        return Aggregation.MEAN;
+    }
+
     @Override
     protected Object value(AnalyzedConversation c) {
         List<Utterance> party = new ArrayList<>();

@@ -12,6 +12,12 @@ final class MedianAgentResponseTime extends ConversationMetric {
         super("median_agent_response_ms", MetricType.DOUBLE, "ms", Scope.TEXT);
     }
 
+    /** Medians do not add up; aggregates leave this metric out (first_response_ms has a mean). */
+    @Override
+    public Aggregation aggregation() {
+        return Aggregation.NONE;
+    }
+
     @Override
     protected Object value(AnalyzedConversation c) {
         List<Long> waits = new ArrayList<>(c.responseWaits());

@@ -1,5 +1,7 @@
 package io.rapport.pipeline;
 
+import io.rapport.aggregate.DailyAggregates;
+import io.rapport.aggregate.Trends;
 import io.rapport.analysis.ConversationAnalyzer;
 import io.rapport.ingest.ReasonCode;
 import io.rapport.resolution.RepeatContactWindow;
@@ -31,8 +33,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -138,6 +142,19 @@ public final class NightlyPipeline {
         }
         ResolutionSummary resolution = resolve(date, publisher, hadoop, partitions);
         stageMillis.put("resolution", millisSince(t));
+
+        t = System.nanoTime();
+        AggregateStage aggregates = new AggregateStage(spark, options.warehouse());
+        write(aggregates.agentDaily(publisher), publisher, DailyAggregates.AGENT_DAILY, 1, "agent_id", "team_id");
+        write(aggregates.teamDaily(publisher), publisher, DailyAggregates.TEAM_DAILY, 1, "team_id");
+        Set<LocalDate> restated = partitions.stream().filter(p -> p.table().equals(ResolutionStage.RESOLUTION))
+                .map(NightPublisher.Partition::date).collect(Collectors.toSet());
+        write(aggregates.trends(date, publisher, hadoop, restated), publisher, Trends.TABLE, 1,
+                "week_start", "scope", "team_id");
+        for (String table : List.of(DailyAggregates.AGENT_DAILY, DailyAggregates.TEAM_DAILY, Trends.TABLE)) {
+            partitions.add(new NightPublisher.Partition(table, date));
+        }
+        stageMillis.put("aggregates", millisSince(t));
 
         NightResult result = new NightResult(runId, date, files, read, processed, quarantined, eventCount, byReason,
                 resolution, stageMillis, started, Instant.now());

@@ -66,7 +66,7 @@ final class ResolutionStage {
      * @return the resolution rows of the affected nights, with a {@code date} column
      */
     Dataset<Row> resolution(LocalDate night, String stagedConversations, Configuration hadoop) {
-        Set<LocalDate> processed = processedNights(hadoop);
+        Set<LocalDate> processed = processedNights(warehouse, hadoop);
         processed.add(night);
         List<LocalDate> affected = affectedNights(night);
         Dataset<Row> history = null;
@@ -140,7 +140,7 @@ final class ResolutionStage {
     }
 
     /** Nights that have been published, known by their runs partition. */
-    private Set<LocalDate> processedNights(Configuration hadoop) {
+    static Set<LocalDate> processedNights(String warehouse, Configuration hadoop) {
         Set<LocalDate> nights = new TreeSet<>();
         Path runs = new Path(warehouse, TableSchemas.RUNS);
         try {

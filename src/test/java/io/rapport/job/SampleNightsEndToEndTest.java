@@ -119,6 +119,23 @@ class SampleNightsEndToEndTest {
     }
 
     @Test
+    void aggregatesAddUpToTheNightsConversations() {
+        for (String night : List.of("2026-11-20", "2026-11-21", "2026-11-22")) {
+            long conversations = table("conversations").filter("date = '" + night + "'").count();
+            for (String aggregate : List.of("agent_daily", "team_daily")) {
+                Row sums = table(aggregate).filter("date = '" + night + "'")
+                        .selectExpr("sum(conversations)", "sum(voice_conversations + chat_conversations + email_conversations)")
+                        .first();
+                assertEquals(conversations, sums.getLong(0), aggregate + " " + night);
+                assertEquals(conversations, sums.getLong(1), aggregate + " " + night);
+            }
+        }
+        Row week = table("trends").filter("date = '2026-11-22' AND scope = 'company' AND week_start = '2026-11-16'").first();
+        assertEquals(table("conversations").count(), (long) week.getAs("conversations"), "the three sample nights are one week");
+        assertEquals(3L, (long) week.getAs("days"));
+    }
+
+    @Test
     void everyEventPointsAtAnUtteranceOfItsConversation() {
         Dataset<Row> events = table("behavior_events");
         Dataset<Row> conversations = table("conversations").select("date", "conversation_id", "utterance_count");

@@ -70,6 +70,22 @@ class LanguageMetricsTest {
                 customerMessage(20_000, "This is absolutely ridiculous."),
                 agentMessage(30_000, "I can book an engineer for Thursday."));
         assertEquals(0.5, (double) value("empathy_response_rate", LEXICAL.analyze(c)), 1e-9);
+        // Verification first, then the apology: still an answer (the agent's second turn).
+        Conversation verified = chat(customerMessage(0, "This is ridiculous, third time I've had to chase you."),
+                agentMessage(10_000, "Can I take your postcode please?"),
+                customerMessage(20_000, "AB1 2CD"),
+                agentMessage(30_000, "Thanks. I'm so sorry you've had to chase us."));
+        assertEquals(1.0, (double) value("empathy_response_rate", LEXICAL.analyze(verified)), 1e-9);
+        assertEquals(1L, value("empathy_requests", LEXICAL.analyze(verified)));
+        assertEquals(1L, value("empathy_responses", LEXICAL.analyze(verified)));
+        // Two customer turns later is no longer an answer.
+        Conversation late = chat(customerMessage(0, "This is ridiculous, third time I've had to chase you."),
+                agentMessage(10_000, "Can I take your postcode please?"),
+                customerMessage(20_000, "AB1 2CD"),
+                agentMessage(30_000, "And your date of birth?"),
+                customerMessage(40_000, "1 May 1980"),
+                agentMessage(50_000, "Thanks. I'm so sorry you've had to chase us."));
+        assertEquals(0.0, (double) value("empathy_response_rate", LEXICAL.analyze(late)), 1e-9);
         assertNull(value("empathy_response_rate", LEXICAL.analyze(chat(customerMessage(0, "Hi, what time do you open?"),
                 agentMessage(10_000, "We open at nine.")))), "no complaint: nothing to respond to");
     }
