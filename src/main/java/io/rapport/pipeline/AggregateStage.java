@@ -1,5 +1,6 @@
 package io.rapport.pipeline;
 
+import io.rapport.aggregate.Coaching;
 import io.rapport.aggregate.DailyAggregates;
 import io.rapport.aggregate.Trends;
 import io.rapport.warehouse.NightPublisher;
@@ -17,8 +18,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 /**
- * The aggregate tables of a night: agent_daily and team_daily from its own (staged) conversations, and the
- * trends series from team_daily and resolution over the weeks it covers — published nights from the warehouse,
+ * The aggregate tables of a night: agent_daily and team_daily from its own (staged) conversations, the
+ * trends series from team_daily and resolution over the weeks it covers, and coaching from agent_daily and
+ * behavior_events over its 28-day window — published nights from the warehouse,
  * this run's nights from staging, so a re-run or a backfill sees exactly what it is about to publish.
  */
 final class AggregateStage {
@@ -43,25 +45,42 @@ final class AggregateStage {
      * @param restated the nights whose resolution partitions this run stages (the repeat window up to the night)
      */
     Dataset<Row> trends(LocalDate night, NightPublisher publisher, Configuration hadoop, Set<LocalDate> restated) {
-        Set<LocalDate> published = ResolutionStage.processedNights(warehouse, hadoop);
-        Dataset<Row> teams = withDate(spark.read().parquet(publisher.stagingPath(DailyAggregates.TEAM_DAILY)), night);
+        LocalDate first = Trends.firstDay(night);
+        Dataset<Row> teams = history(DailyAggregates.TEAM_DAILY, first, night, publisher, hadoop, Set.of());
         Dataset<Row> resolution = spark.read().parquet(publisher.stagingRoot(ResolutionStage.RESOLUTION))
                 .select(col("date"), col("team_id"), col("status"), col("single_conversation_resolved"));
-        for (LocalDate d = Trends.firstDay(night); d.isBefore(night); d = d.plusDays(1)) {
-            if (!published.contains(d)) {
-                continue;
-            }
-            String teamPath = NightPublisher.partitionPath(warehouse, DailyAggregates.TEAM_DAILY, d);
-            if (exists(hadoop, teamPath)) {
-                teams = teams.unionByName(withDate(spark.read().parquet(teamPath), d));
-            }
-            String resolutionPath = NightPublisher.partitionPath(warehouse, ResolutionStage.RESOLUTION, d);
-            if (!restated.contains(d) && exists(hadoop, resolutionPath)) {
-                resolution = resolution.unionByName(withDate(spark.read().parquet(resolutionPath), d)
-                        .select(col("date"), col("team_id"), col("status"), col("single_conversation_resolved")));
+        Dataset<Row> older = history(ResolutionStage.RESOLUTION, first, night, publisher, hadoop, restated);
+        if (older != null) {
+            resolution = resolution.unionByName(
+                    older.select(col("date"), col("team_id"), col("status"), col("single_conversation_resolved")));
+        }
+        return Trends.series(teams, resolution.filter(col("date").geq(lit(Date.valueOf(first)))));
+    }
+
+    Dataset<Row> coaching(LocalDate night, NightPublisher publisher, Configuration hadoop) {
+        LocalDate first = Coaching.windowStart(night);
+        return Coaching.table(history(DailyAggregates.AGENT_DAILY, first, night, publisher, hadoop, Set.of()),
+                history(TableSchemas.BEHAVIOR_EVENTS, first, night, publisher, hadoop, Set.of()), night);
+    }
+
+    /**
+     * A table's rows from {@code first} to the night with a {@code date} column: the night itself from this run's
+     * staging (unless it is in {@code skip}), earlier nights from the warehouse where they were published (and not
+     * in {@code skip}, i.e. staged by this run under another path). Null when there is none.
+     */
+    private Dataset<Row> history(String table, LocalDate first, LocalDate night, NightPublisher publisher,
+                                 Configuration hadoop, Set<LocalDate> skip) {
+        Set<LocalDate> published = ResolutionStage.processedNights(warehouse, hadoop);
+        Dataset<Row> rows = skip.contains(night) ? null
+                : withDate(spark.read().parquet(publisher.stagingPath(table)), night);
+        for (LocalDate d = first; d.isBefore(night); d = d.plusDays(1)) {
+            String path = NightPublisher.partitionPath(warehouse, table, d);
+            if (published.contains(d) && !skip.contains(d) && exists(hadoop, path)) {
+                Dataset<Row> part = withDate(spark.read().parquet(path), d);
+                rows = rows == null ? part : rows.unionByName(part);
             }
         }
-        return Trends.series(teams, resolution.filter(col("date").geq(lit(Date.valueOf(Trends.firstDay(night))))));
+        return rows;
     }
 
     private static Dataset<Row> withDate(Dataset<Row> partition, LocalDate date) {

@@ -1,5 +1,6 @@
 package io.rapport.pipeline;
 
+import io.rapport.aggregate.Coaching;
 import io.rapport.aggregate.DailyAggregates;
 import io.rapport.aggregate.Trends;
 import io.rapport.analysis.ConversationAnalyzer;
@@ -151,7 +152,8 @@ public final class NightlyPipeline {
                 .map(NightPublisher.Partition::date).collect(Collectors.toSet());
         write(aggregates.trends(date, publisher, hadoop, restated), publisher, Trends.TABLE, 1,
                 "week_start", "scope", "team_id");
-        for (String table : List.of(DailyAggregates.AGENT_DAILY, DailyAggregates.TEAM_DAILY, Trends.TABLE)) {
+        write(aggregates.coaching(date, publisher, hadoop), publisher, Coaching.TABLE, 1, "agent_id", "behaviour");
+        for (String table : List.of(DailyAggregates.AGENT_DAILY, DailyAggregates.TEAM_DAILY, Trends.TABLE, Coaching.TABLE)) {
             partitions.add(new NightPublisher.Partition(table, date));
         }
         stageMillis.put("aggregates", millisSince(t));

@@ -35,7 +35,7 @@ class ClusterRunIT {
     static final Path ROOT = Path.of("").toAbsolutePath();
     static final Path CLUSTER_DIR = ROOT.resolve("target/it-cluster");
     static final List<String> TABLES = List.of("conversations", "behavior_events", "quarantine", "resolution",
-            "resolution_rates", "agent_daily", "team_daily", "trends");
+            "resolution_rates", "agent_daily", "team_daily", "trends", "coaching");
 
     @TempDir
     static Path tmp;
