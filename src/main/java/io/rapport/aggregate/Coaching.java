@@ -89,8 +89,9 @@ public final class Coaching {
             }
         }
         summed.forEach(c -> sums.add(sum(col(c)).cast("double").as(c)));
+        // Small (one row per agent) and used by every branch below: computed once, not once per branch.
         Dataset<Row> totals = agentDaily.groupBy(col("agent_id"))
-                .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
+                .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new)).localCheckpoint();
 
         Dataset<Row> rows = null;
         for (Behaviour b : BEHAVIOURS) {
@@ -105,7 +106,8 @@ public final class Coaching {
         rows = rows.withColumn("status", when(ranked, lit("ranked")).otherwise(lit("too_few_conversations")))
                 // Oriented so that larger is always better: percentiles and gaps then read the same way.
                 .withColumn("goodness", when(col("direction").equalTo("higher_is_better"), col("agent_rate"))
-                        .otherwise(col("agent_rate").multiply(-1)));
+                        .otherwise(col("agent_rate").multiply(-1)))
+                .localCheckpoint();
 
         Column rankable = ranked.and(col("agent_rate").isNotNull());
         // A team needs two ranked agents for its median to say anything; a smaller team is compared with the
@@ -136,7 +138,7 @@ public final class Coaching {
                 .orderBy(col("percentile").asc(), col("gap").desc(), col("behaviour").asc());
         Dataset<Row> needs = rated.filter(col("gap").gt(0)).withColumn("need_rank", row_number().over(byAgent))
                 .filter(col("need_rank").leq(NEEDS)).select(col("agent_id"), col("behaviour"), col("need_rank"));
-        rated = rated.join(needs, new String[] {"agent_id", "behaviour"}, "left");
+        rated = rated.join(needs, new String[] {"agent_id", "behaviour"}, "left").localCheckpoint();
 
         Dataset<Row> examples = examples(rated.filter(col("need_rank").isNotNull()), events);
         return rated.join(examples, new String[] {"agent_id", "behaviour"}, "left")
@@ -153,19 +155,22 @@ public final class Coaching {
 
     /** Up to {@link #EXAMPLES} moments per need, the most recent first. */
     private static Dataset<Row> examples(Dataset<Row> needs, Dataset<Row> events) {
-        Dataset<Row> sources = null;
+        // Which events illustrate which behaviour, as a small table, so the events are scanned once.
+        List<Row> sourceRows = new ArrayList<>();
         for (Behaviour b : BEHAVIOURS) {
-            Column match = col("behavior").equalTo(b.eventBehavior());
-            if (b.eventDetail() != null) {
-                match = match.and(col("detail").equalTo(b.eventDetail()));
-            }
-            Dataset<Row> s = events.filter(match).withColumn("behaviour", lit(b.name()));
-            sources = sources == null ? s : sources.unionByName(s);
+            sourceRows.add(org.apache.spark.sql.RowFactory.create(b.name(), b.eventBehavior(), b.eventDetail()));
         }
+        Dataset<Row> sources = events.sparkSession().createDataFrame(sourceRows, new org.apache.spark.sql.types.StructType()
+                .add("behaviour", "string").add("source_behavior", "string").add("source_detail", "string"));
+        Dataset<Row> wanted = needs.select(col("agent_id").as("wanted_agent"), col("behaviour")).join(sources, "behaviour");
+        Dataset<Row> matching = events.filter(col("behavior").isin(BEHAVIOURS.stream().map(Behaviour::eventBehavior)
+                        .distinct().toArray()))
+                .join(wanted, col("agent_id").equalTo(col("wanted_agent")).and(col("behavior").equalTo(col("source_behavior")))
+                        .and(col("source_detail").isNull().or(col("detail").equalTo(col("source_detail")))))
+                .drop("wanted_agent");
         WindowSpec recent = Window.partitionBy(col("agent_id"), col("behaviour"))
                 .orderBy(col("date").desc(), col("conversation_id").asc(), col("utterance_index").asc());
-        Dataset<Row> picked = sources.join(needs.select("agent_id", "behaviour"), new String[] {"agent_id", "behaviour"})
-                .withColumn("n", row_number().over(recent)).filter(col("n").leq(EXAMPLES));
+        Dataset<Row> picked = matching.withColumn("n", row_number().over(recent)).filter(col("n").leq(EXAMPLES));
         return picked.groupBy(col("agent_id"), col("behaviour")).agg(sort_array(collect_list(struct(
                         col("n").as("rank"), col("date"), col("conversation_id"), col("utterance_index"), col("offset_ms"),
                         col("speaker"), col("excerpt"), col("rule_id")))).as("ranked"))

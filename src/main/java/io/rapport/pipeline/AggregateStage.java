@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
@@ -70,15 +71,16 @@ final class AggregateStage {
      */
     private Dataset<Row> history(String table, LocalDate first, LocalDate night, NightPublisher publisher,
                                  Configuration hadoop, Set<LocalDate> skip) {
-        Set<LocalDate> published = ResolutionStage.processedNights(warehouse, hadoop);
+        List<Date> published = ResolutionStage.processedNights(warehouse, hadoop).stream()
+                .filter(d -> !d.isBefore(first) && d.isBefore(night) && !skip.contains(d)).map(Date::valueOf).toList();
         Dataset<Row> rows = skip.contains(night) ? null
                 : withDate(spark.read().parquet(publisher.stagingPath(table)), night);
-        for (LocalDate d = first; d.isBefore(night); d = d.plusDays(1)) {
-            String path = NightPublisher.partitionPath(warehouse, table, d);
-            if (published.contains(d) && !skip.contains(d) && exists(hadoop, path)) {
-                Dataset<Row> part = withDate(spark.read().parquet(path), d);
-                rows = rows == null ? part : rows.unionByName(part);
-            }
+        String root = new org.apache.hadoop.fs.Path(warehouse, table).toString();
+        if (!published.isEmpty() && exists(hadoop, root)) {
+            // One read of the table with partition pruning: far cheaper to plan than one read per night.
+            Dataset<Row> older = spark.read().option("mergeSchema", "true").parquet(root)
+                    .filter(col("date").isin(published.toArray()));
+            rows = rows == null ? older : rows.unionByName(older, true);
         }
         return rows;
     }

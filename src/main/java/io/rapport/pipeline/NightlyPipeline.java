@@ -148,15 +148,19 @@ public final class NightlyPipeline {
         AggregateStage aggregates = new AggregateStage(spark, options.warehouse());
         write(aggregates.agentDaily(publisher), publisher, DailyAggregates.AGENT_DAILY, 1, "agent_id", "team_id");
         write(aggregates.teamDaily(publisher), publisher, DailyAggregates.TEAM_DAILY, 1, "team_id");
+        stageMillis.put("daily_aggregates", millisSince(t));
+        t = System.nanoTime();
         Set<LocalDate> restated = partitions.stream().filter(p -> p.table().equals(ResolutionStage.RESOLUTION))
                 .map(NightPublisher.Partition::date).collect(Collectors.toSet());
         write(aggregates.trends(date, publisher, hadoop, restated), publisher, Trends.TABLE, 1,
                 "week_start", "scope", "team_id");
+        stageMillis.put("trends", millisSince(t));
+        t = System.nanoTime();
         write(aggregates.coaching(date, publisher, hadoop), publisher, Coaching.TABLE, 1, "agent_id", "behaviour");
+        stageMillis.put("coaching", millisSince(t));
         for (String table : List.of(DailyAggregates.AGENT_DAILY, DailyAggregates.TEAM_DAILY, Trends.TABLE, Coaching.TABLE)) {
             partitions.add(new NightPublisher.Partition(table, date));
         }
-        stageMillis.put("aggregates", millisSince(t));
 
         NightResult result = new NightResult(runId, date, files, read, processed, quarantined, eventCount, byReason,
                 resolution, stageMillis, started, Instant.now());

@@ -66,9 +66,12 @@ class ClusterRunIT {
     @Test
     void clusterRunWithALostExecutorEqualsTheEmbeddedRun() throws Exception {
         Path clusterWarehouse = tmp.resolve("cluster");
-        Process job = new ProcessBuilder(ROOT.resolve("jobs/nightly").toString(), "--master", master,
-                "--from", "2026-11-20", "--to", "2026-11-22", "--warehouse", clusterWarehouse.toString())
-                .redirectErrorStream(true).start();
+        ProcessBuilder clusterRun = new ProcessBuilder(ROOT.resolve("jobs/nightly").toString(), "--master", master,
+                "--from", "2026-11-20", "--to", "2026-11-22", "--warehouse", clusterWarehouse.toString(),
+                "--sentiment", "off")
+                .redirectErrorStream(true);
+        clusterRun.environment().put("RAPPORT_REPORT", "off"); // the notebooks have their own test
+        Process job = clusterRun.start();
         AtomicReference<String> killed = new AtomicReference<>();
         List<String> output = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(job.getInputStream(), StandardCharsets.UTF_8))) {
@@ -91,9 +94,12 @@ class ClusterRunIT {
 
         SparkSession spark = SharedSpark.session();
         Path embeddedWarehouse = tmp.resolve("embedded");
-        Process embedded = new ProcessBuilder(ROOT.resolve("jobs/nightly").toString(), "--master", "local[2]",
-                "--from", "2026-11-20", "--to", "2026-11-22", "--warehouse", embeddedWarehouse.toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("embedded.log").toFile()).start();
+        ProcessBuilder embeddedRun = new ProcessBuilder(ROOT.resolve("jobs/nightly").toString(), "--master", "local[2]",
+                "--from", "2026-11-20", "--to", "2026-11-22", "--warehouse", embeddedWarehouse.toString(),
+                "--sentiment", "off")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("embedded.log").toFile());
+        embeddedRun.environment().put("RAPPORT_REPORT", "off");
+        Process embedded = embeddedRun.start();
         assertEquals(0, embedded.waitFor(), Files.readString(tmp.resolve("embedded.log")));
 
         for (String table : TABLES) {

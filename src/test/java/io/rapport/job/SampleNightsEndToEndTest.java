@@ -135,6 +135,34 @@ class SampleNightsEndToEndTest {
         assertEquals(3L, (long) week.getAs("days"));
     }
 
+    /**
+     * The three notebooks executed headless against the sample warehouse, and the leadership report rendered and
+     * checked for its charts (notebooks/check_report.py). Needs python3 >= 3.9 with venv; jobs/notebooks installs
+     * notebooks/requirements.txt into .venv on first use.
+     */
+    @Test
+    void notebooksRunAndTheLeadershipReportRendersWithItsCharts(@TempDir Path out) throws Exception {
+        String night = NIGHTS.get(2);
+        assertEquals(0, shell(out.resolve("run.log"), "jobs/notebooks", "run", "--warehouse", warehouse.toString(),
+                "--date", night, "--out", out.resolve("executed").toString()));
+        assertEquals(0, shell(out.resolve("report.log"), "jobs/notebooks", "report", "--warehouse", warehouse.toString(),
+                "--date", night, "--out", out.resolve("reports").toString()));
+        Path html = out.resolve("reports/date=" + night + "/leadership_report.html");
+        assertEquals(0, shell(out.resolve("check.log"), ".venv/bin/python", "notebooks/check_report.py", html.toString()));
+        for (String nb : List.of("quality_review", "coaching", "leadership_report")) {
+            assertTrue(java.nio.file.Files.exists(out.resolve("executed/" + nb + ".ipynb")), nb + " was executed");
+        }
+    }
+
+    static int shell(Path log, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        int code = p.waitFor();
+        if (code != 0) {
+            System.err.println(String.join(" ", command) + " exited " + code + ":\n" + java.nio.file.Files.readString(log));
+        }
+        return code;
+    }
+
     @Test
     void everyEventPointsAtAnUtteranceOfItsConversation() {
         Dataset<Row> events = table("behavior_events");

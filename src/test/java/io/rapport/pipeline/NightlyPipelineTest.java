@@ -126,7 +126,7 @@ class NightlyPipelineTest {
         assertEquals(List.of("complaint", "acknowledgement", "interruption", "solution_offered", "interruption",
                 "resolution_confirmed"), events.stream().map(r -> r.<String>getAs("behavior")).toList());
         assertEquals("resolution.fixed_it", events.get(5).getAs("rule_id"));
-        assertEquals("complaint.still_waiting", events.get(0).getAs("rule_id"));
+        assertEquals("complaint.kept_waiting", events.get(0).getAs("rule_id"), "\"charged twice\" comes first");
         assertEquals("solution_offered.i_can_do", events.get(3).getAs("rule_id"));
         assertEquals("customer_interrupted_agent", events.get(4).getAs("detail"));
         assertEquals(33000L, (long) events.get(4).getAs("offset_ms"));

@@ -76,7 +76,8 @@ class ResolutionHistoryTest {
 
     static Path runNights(String name, int... days) {
         Path warehouse = tmp.resolve(name);
-        NightlyPipeline pipeline = new NightlyPipeline(spark, NightOptions.defaults(landing.toString(), warehouse.toString()));
+        NightlyPipeline pipeline = new NightlyPipeline(spark,
+                NightOptions.defaults(landing.toString(), warehouse.toString()).withSentiment(false)); // not under test here
         for (int day : days) {
             pipeline.run(FIRST.plusDays(day - 1));
         }
@@ -150,7 +151,7 @@ class ResolutionHistoryTest {
         NightOptions defaults = NightOptions.defaults(landing.toString(), w.toString());
         NightOptions oneDay = new NightOptions(defaults.inputRoot(), defaults.warehouse(), defaults.rulesDir(),
                 defaults.maxRecordBytes(), defaults.minOverlapMs(), defaults.format(), 1, defaults.codeVersion(),
-                defaults.sentiment());
+                false);
         NightlyPipeline pipeline = new NightlyPipeline(spark, oneDay);
         for (int day = 1; day <= 3; day++) {
             pipeline.run(FIRST.plusDays(day - 1));
