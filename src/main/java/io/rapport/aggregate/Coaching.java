@@ -14,11 +14,11 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.cume_dist;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max_by;
-import static org.apache.spark.sql.functions.percent_rank;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
@@ -123,7 +123,8 @@ public final class Coaching {
                         col("median_scope"));
         WindowSpec peers = Window.partitionBy(col("behaviour")).orderBy(col("goodness"));
         Dataset<Row> percentiles = rows.filter(rankable)
-                .withColumn("percentile", percent_rank().over(peers).multiply(100))
+                // The share of peers the agent is at least as good as (cume_dist): agents tied at the best get 100.
+                .withColumn("percentile", cume_dist().over(peers).multiply(100))
                 .select(col("agent_id"), col("behaviour"), col("percentile"));
         Dataset<Row> rated = rows
                 .join(medians, col("team_id").eqNullSafe(col("median_team_id"))

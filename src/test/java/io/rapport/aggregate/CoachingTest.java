@@ -104,28 +104,32 @@ class CoachingTest {
 
     @Test
     void weakAgentGetsThreeNeedsWithMomentsToPlayBack() {
-        // Team t-a medians over a1 and a2: listening (80 + 40) / 2 = 60, interruptions (0 + 1) / 2 = 0.5,
-        // solutions (2 + 1) / 2 = 1.5. a2 is lowest among peers on every behaviour (percentile 0), so the gaps
-        // order the needs: listening 20, then interruptions 0.5 and solutions 0.5 (tied, by name).
+        // Team t-a medians over a1 and a2: listening (80 + 40) / 2 = 60, empathy (0.9 + 0.3) / 2 = 0.6, blame
+        // (0 + 0.5) / 2 = 0.25. Percentiles (cume_dist among a1, a2, s1): a2 is alone at the bottom of listening,
+        // empathy, reflection, blame, recap and collaboration (1 of 3: 33.3), shares the bottom of solutions with s1
+        // (2 of 3: 66.7) and is the worse of the two agents with interruption figures (1 of 2: 50). Among the
+        // 33.3s the gaps order the needs: listening 20, empathy 0.3, then blame and reflection (0.25, by name).
         Row listening = find("a2", "listening_score");
         assertEquals(60.0, (double) listening.getAs("team_median"), 1e-9);
         assertEquals("team", listening.getAs("median_scope"));
-        assertEquals(0.0, (double) listening.getAs("percentile"), 1e-9);
+        assertEquals(100.0 / 3, (double) listening.getAs("percentile"), 1e-9);
         assertEquals(20.0, (double) listening.getAs("gap"), 1e-9);
         assertEquals(1, (int) listening.getAs("need_rank"));
-        assertEquals(2, (int) find("a2", "agent_interruptions_per_10min").getAs("need_rank"));
-        assertEquals(3, (int) find("a2", "solutions_offered_per_conversation").getAs("need_rank"));
-        assertNull(find("a2", "empathy_response_rate").getAs("need_rank"), "only three needs");
+        assertEquals(2, (int) find("a2", "empathy_response_rate").getAs("need_rank"));
+        assertEquals(3, (int) find("a2", "blame_statements_per_conversation").getAs("need_rank"));
+        assertEquals(50.0, (double) find("a2", "agent_interruptions_per_10min").getAs("percentile"), 1e-9);
+        assertEquals(200.0 / 3, (double) find("a2", "solutions_offered_per_conversation").getAs("percentile"), 1e-9);
+        assertNull(find("a2", "agent_interruptions_per_10min").getAs("need_rank"), "only three needs");
 
         List<Row> moments = listening.getList(listening.fieldIndex("examples"));
         assertEquals(3, moments.size(), "at most three");
         assertEquals(List.of("c-22", "c-21", "c-20"), moments.stream().map(m -> m.<String>getAs("conversation_id")).toList(),
                 "most recent first, a2's own interruptions only");
         assertEquals(22_000L, (long) moments.get(0).getAs("offset_ms"));
-        List<Row> solutions = find("a2", "solutions_offered_per_conversation").getList(
-                find("a2", "solutions_offered_per_conversation").fieldIndex("examples"));
-        assertEquals("I'll call back tomorrow", solutions.get(0).getAs("excerpt"));
-        assertTrue(find("a2", "empathy_response_rate").getList(find("a2", "empathy_response_rate").fieldIndex("examples")).isEmpty());
+        Row empathy = find("a2", "empathy_response_rate");
+        assertTrue(empathy.getList(empathy.fieldIndex("examples")).isEmpty(), "no complaint event to show");
+        Row solutions = find("a2", "solutions_offered_per_conversation");
+        assertTrue(solutions.getList(solutions.fieldIndex("examples")).isEmpty(), "not a need: no examples");
     }
 
     @Test
