@@ -19,6 +19,7 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
@@ -79,7 +80,8 @@ public final class Coaching {
      * @param events     behavior_events rows of the same nights, with a {@code date} column
      */
     public static Dataset<Row> table(Dataset<Row> agentDaily, Dataset<Row> events, LocalDate night) {
-        List<Column> sums = new ArrayList<>(List.of(max_by(col("team_id"), col("date")).as("team_id")));
+        // The team of the agent's latest night; the team id breaks a tie when an agent moved team mid-night.
+        List<Column> sums = new ArrayList<>(List.of(max_by(col("team_id"), struct(col("date"), col("team_id"))).as("team_id")));
         List<String> summed = new ArrayList<>(List.of("conversations"));
         for (Behaviour b : BEHAVIOURS) {
             for (String c : List.of(b.numerator(), b.denominator())) {
@@ -88,7 +90,8 @@ public final class Coaching {
                 }
             }
         }
-        summed.forEach(c -> sums.add(sum(col(c)).cast("double").as(c)));
+        // Summed as decimals: exact, so the rates do not depend on the order Spark adds the nights in.
+        summed.forEach(c -> sums.add(sum(col(c).cast("decimal(38,12)")).cast("double").as(c)));
         // Small (one row per agent) and used by every branch below: computed once, not once per branch.
         Dataset<Row> totals = agentDaily.groupBy(col("agent_id"))
                 .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new)).localCheckpoint();
@@ -168,7 +171,11 @@ public final class Coaching {
                         .distinct().toArray()))
                 .join(wanted, col("agent_id").equalTo(col("wanted_agent")).and(col("behavior").equalTo(col("source_behavior")))
                         .and(col("source_detail").isNull().or(col("detail").equalTo(col("source_detail")))))
-                .drop("wanted_agent");
+                .drop("wanted_agent")
+                // One moment per utterance, even when several rules of the behaviour fired on it.
+                .groupBy(col("agent_id"), col("behaviour"), col("date"), col("conversation_id"), col("utterance_index"),
+                        col("offset_ms"), col("speaker"), col("excerpt"))
+                .agg(min(col("rule_id")).as("rule_id"));
         WindowSpec recent = Window.partitionBy(col("agent_id"), col("behaviour"))
                 .orderBy(col("date").desc(), col("conversation_id").asc(), col("utterance_index").asc());
         Dataset<Row> picked = matching.withColumn("n", row_number().over(recent)).filter(col("n").leq(EXAMPLES));

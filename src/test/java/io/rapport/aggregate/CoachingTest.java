@@ -70,6 +70,11 @@ class CoachingTest {
         }
         rows.add(RowFactory.create(Date.valueOf("2026-11-21"), "c-21", "a2", 9, "customer", "unresolved_signal",
                 "will_call_back", 90_000L, "I'll call back tomorrow", "resolution.will_call_back"));
+        // Two complaint rules on one customer utterance: one moment to play back, not two.
+        rows.add(RowFactory.create(Date.valueOf("2026-11-19"), "c-19", "a2", 1, "customer", "complaint", "judgement",
+                4_000L, "this is ridiculous, I'm fed up", "complaint.this_is_ridiculous"));
+        rows.add(RowFactory.create(Date.valueOf("2026-11-19"), "c-19", "a2", 1, "customer", "complaint", "emotion",
+                4_000L, "this is ridiculous, I'm fed up", "complaint.fed_up"));
         rows.add(RowFactory.create(Date.valueOf("2026-11-20"), "c-x", "a1", 2, "agent", "interruption",
                 "agent_interrupted_customer", 5_000L, "sorry, go on", "timing.overlap_min_500ms"));
         return SharedSpark.session().createDataFrame(rows, schema);
@@ -127,7 +132,9 @@ class CoachingTest {
                 "most recent first, a2's own interruptions only");
         assertEquals(22_000L, (long) moments.get(0).getAs("offset_ms"));
         Row empathy = find("a2", "empathy_response_rate");
-        assertTrue(empathy.getList(empathy.fieldIndex("examples")).isEmpty(), "no complaint event to show");
+        List<Row> complaints = empathy.getList(empathy.fieldIndex("examples"));
+        assertEquals(1, complaints.size(), "one utterance, however many rules fired on it");
+        assertEquals("complaint.fed_up", complaints.get(0).getAs("rule_id"), "the first rule id, so the row is stable");
         Row solutions = find("a2", "solutions_offered_per_conversation");
         assertTrue(solutions.getList(solutions.fieldIndex("examples")).isEmpty(), "not a need: no examples");
     }
