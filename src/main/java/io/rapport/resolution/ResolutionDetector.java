@@ -121,15 +121,7 @@ public final class ResolutionDetector implements Serializable {
 
     /** Every non-blocking rule that fired for this speaker (bots count as the company, like agents), in order. */
     private List<RuleMatch> matchesIn(Utterance u, List<CoreMap> sentences) {
-        String speaker = u.speaker() == Speaker.BOT ? Speaker.AGENT.code() : u.speaker().code();
-        List<RuleMatch> matches = new ArrayList<>();
-        for (RuleMatch m : rules.match(sentences)) {
-            if (!m.behavior().equals(RuleMatch.NONE) && m.appliesTo(speaker)) {
-                matches.add(m);
-            }
-        }
-        matches.sort(Comparator.comparingInt(RuleMatch::begin));
-        return matches;
+        return rules.evidence(sentences, u.speaker() == Speaker.BOT ? Speaker.AGENT.code() : u.speaker().code());
     }
 
     private static List<RuleMatch> evidence(List<RuleMatch> matches) {

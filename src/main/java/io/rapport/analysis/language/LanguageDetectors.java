@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,6 +35,15 @@ public final class LanguageDetectors implements Serializable {
     public static final List<String> BEHAVIORS = List.of(EMPATHY, REFLECTIVE, BLAME, SOLUTION, RECAP, COMPLAINT);
     public static final List<String> EMPATHY_KINDS = List.of("feeling", "apology", "validation", "support");
 
+    /** A scored customer utterance at or below this (CoreNLP "negative" or "very negative") asks for empathy. */
+    public static final double NEGATIVE = -0.5;
+    /**
+     * The answer to a request for empathy may come in the agent's next two turns: agents often have to verify the
+     * customer ("can I take your postcode?") before they can say anything else, and an apology after that still
+     * answers the complaint.
+     */
+    public static final int RESPONSE_TURNS = 2;
+
     /** A recap must lie in the last 30 % of the conversation's agent and customer utterances. */
     public static final double RECAP_FROM = 0.7;
 
@@ -42,6 +52,8 @@ public final class LanguageDetectors implements Serializable {
     private static final Set<String> QUESTION_OPENERS = Set.of("what", "when", "where", "why", "how", "which", "who",
             "whose", "can", "could", "would", "will", "do", "does", "did", "is", "are", "was", "were", "have", "has",
             "shall", "should", "may");
+    private static final java.util.regex.Pattern DISCOURSE_MARKER =
+            java.util.regex.Pattern.compile("so|and|ok|okay|right|um|uh|,|alright");
 
     private final PhraseDetector empathy;
     private final PhraseDetector blame;
@@ -59,10 +71,6 @@ public final class LanguageDetectors implements Serializable {
         this.complaint = PhraseDetector.load(COMPLAINT, rulesDir);
         this.reflective = new ReflectiveListeningDetector(PhraseDetector.load(REFLECTIVE, rulesDir));
         this.sentiment = sentimentOn ? new CustomerSentiment() : null;
-    }
-
-    public boolean sentimentOn() {
-        return sentiment != null;
     }
 
     public LanguageFindings analyze(Annotations a, boolean[] backchannel) {
@@ -120,7 +128,51 @@ public final class LanguageDetectors implements Serializable {
             }
         }
         CustomerSentiment.Arc arc = sentiment == null ? null : sentiment.score(ordered, backchannel, a);
-        return new LanguageFindings(List.copyOf(events), options.size(), we, you, questions, arc);
+        int[] empathy = empathyResponses(ordered, backchannel, events, arc);
+        return new LanguageFindings(List.copyOf(events), options.size(), we, you, questions, arc, empathy[0], empathy[1]);
+    }
+
+    /**
+     * {customer utterances asking for empathy — complaint language, or a scored sentiment at or below
+     * {@link #NEGATIVE} — and of those, the ones followed by an agent empathy statement before the customer's
+     * {@link #RESPONSE_TURNS}th non-backchannel utterance after it}.
+     */
+    private static int[] empathyResponses(List<Utterance> ordered, boolean[] backchannel, List<BehaviorEvent> events,
+                                          CustomerSentiment.Arc arc) {
+        Set<Integer> complaints = new HashSet<>();
+        Set<Integer> empathic = new HashSet<>();
+        for (BehaviorEvent e : events) {
+            if (e.behavior().equals(COMPLAINT)) {
+                complaints.add(e.utteranceIndex());
+            } else if (e.behavior().equals(EMPATHY)) {
+                empathic.add(e.utteranceIndex());
+            }
+        }
+        Map<Integer, Double> scores = arc == null ? Map.of() : arc.scores();
+        int asked = 0;
+        int answered = 0;
+        for (int i = 0; i < ordered.size(); i++) {
+            Utterance u = ordered.get(i);
+            Double score = scores.get(u.index());
+            if (u.speaker() != Speaker.CUSTOMER
+                    || (!complaints.contains(u.index()) && (score == null || score > NEGATIVE))) {
+                continue;
+            }
+            asked++;
+            int customerTurns = 0;
+            for (int j = i + 1; j < ordered.size(); j++) {
+                Utterance next = ordered.get(j);
+                if (next.speaker() == Speaker.CUSTOMER && !backchannel[next.index()]
+                        && ++customerTurns >= RESPONSE_TURNS) {
+                    break;
+                }
+                if (next.speaker() == Speaker.AGENT && empathic.contains(next.index())) {
+                    answered++;
+                    break;
+                }
+            }
+        }
+        return new int[] {asked, answered};
     }
 
     /** Character offset where the sentence holding {@code offset} begins. */
@@ -165,7 +217,7 @@ public final class LanguageDetectors implements Serializable {
             return false;
         }
         int i = 0;
-        while (i < tokens.size() - 1 && tokens.get(i).word().toLowerCase(Locale.ROOT).matches("so|and|ok|okay|right|um|uh|,|alright|and")) {
+        while (i < tokens.size() - 1 && DISCOURSE_MARKER.matcher(tokens.get(i).word().toLowerCase(Locale.ROOT)).matches()) {
             i++;
         }
         String first = tokens.get(i).word().toLowerCase(Locale.ROOT);

@@ -13,7 +13,10 @@ import java.util.List;
  * @param agentYouWords     you/your/yours/yourself in agent utterances
  * @param agentQuestions    agent sentences that ask something
  * @param sentiment         the customer's sentiment at the start and end; null when sentiment is off
+ * @param empathyRequests   customer utterances that ask for empathy (see {@link LanguageDetectors#NEGATIVE})
+ * @param empathyResponses  of those, the ones the agent answered with empathy in time ({@link LanguageDetectors#RESPONSE_TURNS})
  */
 public record LanguageFindings(List<BehaviorEvent> events, int distinctSolutions, int agentWeWords,
-                               int agentYouWords, int agentQuestions, CustomerSentiment.Arc sentiment) {
+                               int agentYouWords, int agentQuestions, CustomerSentiment.Arc sentiment,
+                               int empathyRequests, int empathyResponses) {
 }

@@ -3,8 +3,6 @@ package io.rapport.analysis.language;
 import io.rapport.model.Utterance;
 
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,24 +30,12 @@ public final class PhraseDetector implements Serializable {
         return behavior;
     }
 
-    public String ruleFile() {
-        return behavior + ".rules";
-    }
-
     /** The non-blocking rules that fired on the utterance for its speaker, in text order. */
     public List<RuleMatch> matches(Utterance u, Annotations a) {
         if (!u.speaker().isParty() || u.text().isBlank()) {
             return List.of();
         }
-        String speaker = u.speaker().code();
-        List<RuleMatch> out = new ArrayList<>();
-        for (RuleMatch m : rules.match(a.sentences(u))) {
-            if (!m.behavior().equals(RuleMatch.NONE) && m.appliesTo(speaker)) {
-                out.add(m);
-            }
-        }
-        out.sort(Comparator.comparingInt(RuleMatch::begin));
-        return out;
+        return rules.evidence(a.sentences(u), u.speaker().code());
     }
 
 }

@@ -90,6 +90,21 @@ public final class PhraseRules implements Serializable {
         return perThread.get();
     }
 
+    /**
+     * The evidence for one speaker: the non-blocking rules that fired and apply to {@code speaker} (a speaker
+     * code, e.g. {@code agent}), in the order they appear in the text.
+     */
+    public List<RuleMatch> evidence(List<CoreMap> sentences, String speaker) {
+        List<RuleMatch> out = new ArrayList<>();
+        for (RuleMatch m : match(sentences)) {
+            if (!m.behavior().equals(RuleMatch.NONE) && m.appliesTo(speaker)) {
+                out.add(m);
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(RuleMatch::begin));
+        return out;
+    }
+
     /** The rules that fired on the utterance's sentences, blocking rules included. */
     public List<RuleMatch> match(List<CoreMap> sentences) {
         List<RuleMatch> out = new ArrayList<>();
