@@ -41,10 +41,21 @@ public final class BoundedLineReader implements Closeable {
     private long lineNumber;
     private boolean atStart = true;
     private Line peeked;
+    private final boolean bytesAsLatin1;
 
     public BoundedLineReader(InputStream in, int maxLineBytes) {
+        this(in, maxLineBytes, false);
+    }
+
+    /**
+     * @param bytesAsLatin1 decode each byte as one ISO-8859-1 char instead of strict UTF-8: never fails, and
+     *                      {@code text.getBytes(ISO_8859_1)} gives the line's bytes back (for MIME, whose parts
+     *                      declare their own charsets)
+     */
+    public BoundedLineReader(InputStream in, int maxLineBytes, boolean bytesAsLatin1) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
+        this.bytesAsLatin1 = bytesAsLatin1;
     }
 
     public int maxLineBytes() {
@@ -123,6 +134,9 @@ public final class BoundedLineReader implements Closeable {
         int to = len;
         if (to > from && line[to - 1] == '\r') {
             to--;
+        }
+        if (bytesAsLatin1) {
+            return new Line(lineNumber, new String(line, from, to - from, StandardCharsets.ISO_8859_1), null);
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

@@ -38,7 +38,8 @@ public final class ConversationValidator {
             utterances.add(utterance(i, d.utterances().get(i), channel));
         }
         return new Conversation(id, channel, startedAt, agentId,
-                optional(d.teamId()), optional(d.customerId()), optional(d.queue()), utterances);
+                optional(d.teamId()), optional(d.customerId()), optional(d.queue()), utterances,
+                d.vendorFigures());
     }
 
     private static Utterance utterance(int i, ConversationDraft.UtteranceDraft u, Channel channel)

@@ -1,6 +1,7 @@
 package io.rapport.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,13 +31,13 @@ public final class CsvExportFormat implements TranscriptFormat {
     }
 
     @Override
-    public boolean recognizes(String firstLine) {
-        List<String> header = header(firstLine);
+    public boolean recognizes(FileHead head) {
+        List<String> header = header(head.firstLine());
         return header.contains("conversation_id")
                 && (header.contains("speaker") || header.contains("text") || header.contains("utterance_index"));
     }
 
-    private static List<String> header(String line) {
+    static List<String> header(String line) {
         List<String> names = new ArrayList<>();
         for (String name : line.split(",", -1)) {
             names.add(name.trim().replace("\"", "").toLowerCase(Locale.ROOT));
@@ -45,7 +46,8 @@ public final class CsvExportFormat implements TranscriptFormat {
     }
 
     @Override
-    public RecordSource open(String file, BoundedLineReader lines) {
+    public RecordSource open(String file, InputStream in, IngestSettings settings) {
+        BoundedLineReader lines = new BoundedLineReader(in, settings.maxRecordBytes());
         Deque<IngestResult> results = new ArrayDeque<>();
         boolean[] read = {false};
         return () -> {

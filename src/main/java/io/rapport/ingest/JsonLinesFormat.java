@@ -1,27 +1,14 @@
 package io.rapport.ingest;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The canonical format: JSON Lines, one conversation object per line (docs/input-format.md). */
 public final class JsonLinesFormat implements TranscriptFormat {
-
-    // Thread-safe once configured; shared by every task in the JVM. Nesting depth is capped so deeply
-    // nested hostile input fails fast as MALFORMED_JSON instead of exhausting the stack.
-    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
 
     @Override
     public String name() {
@@ -29,12 +16,13 @@ public final class JsonLinesFormat implements TranscriptFormat {
     }
 
     @Override
-    public boolean recognizes(String firstLine) {
-        return firstLine.stripLeading().startsWith("{");
+    public boolean recognizes(FileHead head) {
+        return head.firstLine().startsWith("{");
     }
 
     @Override
-    public RecordSource open(String file, BoundedLineReader lines) {
+    public RecordSource open(String file, InputStream in, IngestSettings settings) {
+        BoundedLineReader lines = new BoundedLineReader(in, settings.maxRecordBytes());
         return () -> {
             for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
                 if (line.problem() != null) {
@@ -51,7 +39,7 @@ public final class JsonLinesFormat implements TranscriptFormat {
     static IngestResult parse(SourceRecord source, String text) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(text);
+            root = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             return new IngestResult.Quarantined(source, null, ReasonCode.MALFORMED_JSON,
                     "invalid JSON: " + e.getOriginalMessage());
@@ -72,17 +60,11 @@ public final class JsonLinesFormat implements TranscriptFormat {
         JsonNode utterancesNode = root.get("utterances");
         List<ConversationDraft.UtteranceDraft> utterances = null;
         if (utterancesNode != null && !utterancesNode.isNull()) {
-            if (!utterancesNode.isArray()) {
-                throw new InvalidRecordException(ReasonCode.INVALID_FIELD, "utterances must be an array");
-            }
+            Json.array(root, "utterances", "");
             utterances = new ArrayList<>(utterancesNode.size());
             for (int i = 0; i < utterancesNode.size(); i++) {
-                JsonNode u = utterancesNode.get(i);
                 String where = "utterances[" + i + "].";
-                if (!u.isObject()) {
-                    throw new InvalidRecordException(ReasonCode.INVALID_FIELD, where.substring(0, where.length() - 1)
-                            + " must be an object");
-                }
+                JsonNode u = Json.object(utterancesNode.get(i), "utterances[" + i + "]");
                 utterances.add(new ConversationDraft.UtteranceDraft(
                         string(u, "speaker", where), millis(u, "start_ms", where), millis(u, "end_ms", where),
                         string(u, "text", where)));
@@ -95,30 +77,10 @@ public final class JsonLinesFormat implements TranscriptFormat {
     }
 
     private static String string(JsonNode parent, String field, String where) throws InvalidRecordException {
-        JsonNode n = parent.get(field);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isTextual()) {
-            throw new InvalidRecordException(ReasonCode.INVALID_FIELD,
-                    where + field + " must be a string, got " + n.getNodeType());
-        }
-        return n.asText();
+        return Json.string(parent, field, where);
     }
 
     private static Long millis(JsonNode parent, String field, String where) throws InvalidRecordException {
-        JsonNode n = parent.get(field);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-            throw new InvalidRecordException(ReasonCode.INVALID_FIELD,
-                    where + field + " must be an integer number of milliseconds, got " + abbreviate(n.toString()));
-        }
-        return n.longValue();
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+        return Json.integer(parent, field, where);
     }
 }

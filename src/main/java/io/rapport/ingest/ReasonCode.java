@@ -18,7 +18,12 @@ public enum ReasonCode {
     EMPTY_UTTERANCES("the conversation has no utterances"),
     INCONSISTENT_CONVERSATION("CSV rows of one conversation disagree on a conversation-level column"),
     INCOMPLETE_CONVERSATION("a CSV row of this conversation could not be read, so the conversation is incomplete"),
-    DUPLICATE_CONVERSATION_ID("the conversation_id was already read this night; the first occurrence is kept");
+    DUPLICATE_CONVERSATION_ID("the conversation_id was already read this night; the first occurrence is kept"),
+    CONFLICTING_METADATA("a sidecar metadata row disagrees with an earlier row for the same key; the earlier one is kept"),
+    MALFORMED_EMAIL("the email message cannot be parsed as RFC 5322 / MIME"),
+    DUPLICATE_MESSAGE("an email with this Message-ID was already read this night; the first copy is kept"),
+    UNANSWERED_THREAD("no message of the email thread comes from an agent address, so there is no agent to measure"),
+    MALFORMED_WEBVTT("the WebVTT file breaks the cue syntax (timing line, timestamps)");
 
     private final String description;
 

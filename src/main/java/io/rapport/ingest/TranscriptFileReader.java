@@ -14,20 +14,35 @@ import java.util.Optional;
  */
 public final class TranscriptFileReader {
 
-    public static final List<TranscriptFormat> FORMATS = List.of(new JsonLinesFormat(), new CsvExportFormat());
+    /** In detection order: the vendor JSON documents are recognised by their keys before JSON Lines. */
+    public static final List<TranscriptFormat> FORMATS = List.of(new WebVttFormat(), new EmailFormat(),
+            new ContactLensFormat(), new TranscribeCallAnalyticsFormat(), new CcaiInsightsFormat(),
+            new JsonLinesFormat(), new CsvExportFormat(), new SidecarMetadata.Format());
 
-    private final int maxRecordBytes;
+    private final IngestSettings settings;
     private final TranscriptFormat forced;
 
-    public TranscriptFileReader(int maxRecordBytes, Optional<String> forcedFormat) {
-        this.maxRecordBytes = maxRecordBytes;
+    public TranscriptFileReader(IngestSettings settings, Optional<String> forcedFormat) {
+        this.settings = settings;
         this.forced = forcedFormat.map(TranscriptFileReader::format).orElse(null);
+    }
+
+    public TranscriptFileReader(int maxRecordBytes, Optional<String> forcedFormat) {
+        this(IngestSettings.of(maxRecordBytes), forcedFormat);
     }
 
     public static TranscriptFormat format(String name) {
         return FORMATS.stream().filter(f -> f.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown format '" + name + "'; known: "
-                        + FORMATS.stream().map(TranscriptFormat::name).toList()));
+                .orElseThrow(() -> new IllegalArgumentException("unknown format '" + name + "'; known: " + names()));
+    }
+
+    static List<String> names() {
+        return FORMATS.stream().map(TranscriptFormat::name).toList();
+    }
+
+    /** The format detection picks for a file starting with this head, if any. */
+    public static Optional<TranscriptFormat> detect(FileHead head) {
+        return FORMATS.stream().filter(f -> f.recognizes(head)).findFirst();
     }
 
     /**
@@ -37,7 +52,7 @@ public final class TranscriptFileReader {
      */
     public Iterator<IngestResult> read(String file, InputStream in) {
         return new Iterator<>() {
-            private final BoundedLineReader lines = new BoundedLineReader(in, maxRecordBytes);
+            private InputStream stream = in;
             private TranscriptFormat.RecordSource source;
             private IngestResult next;
             private long lastLine;
@@ -64,16 +79,15 @@ public final class TranscriptFileReader {
             private void advance() {
                 try {
                     if (source == null) {
-                        source = detect();
+                        source = open();
                     }
-                    next = source == null ? null : source.next();
+                    next = source.next();
                     if (next != null) {
                         lastLine = Math.max(lastLine, next.source().line());
                     }
                 } catch (IOException | UncheckedIOException e) {
                     next = new IngestResult.Quarantined(new SourceRecord(file, lastLine, null), null,
                             ReasonCode.UNREADABLE_FILE, "reading stopped after line " + lastLine + ": " + e);
-                    source = null;
                     done = true;
                 }
                 if (next == null || done) {
@@ -83,38 +97,28 @@ public final class TranscriptFileReader {
             }
 
             /** Picks the adapter, or returns a source yielding one UNSUPPORTED_FORMAT entry for the file. */
-            private TranscriptFormat.RecordSource detect() throws IOException {
-                BoundedLineReader.Line first = lines.peek();
-                while (first != null && first.problem() == null && first.text().isBlank()) {
-                    lines.next();
-                    first = lines.peek();
-                }
-                if (first == null) {
+            private TranscriptFormat.RecordSource open() throws IOException {
+                FileHead.Peeked peeked = FileHead.peek(stream);
+                stream = peeked.stream();
+                FileHead head = peeked.head();
+                if (head.isEmpty()) {
                     return () -> null;
                 }
-                String firstText = first.text();
-                TranscriptFormat format = forced != null ? forced
-                        : FORMATS.stream().filter(f -> f.recognizes(firstText)).findFirst().orElse(null);
+                // A sidecar is never a transcript, whatever format is forced.
+                TranscriptFormat format = SidecarMetadata.isSidecar(head) ? format("metadata")
+                        : forced != null ? forced : detect(head).orElse(null);
                 if (format != null) {
-                    return format.open(file, lines);
+                    return format.open(file, stream, settings);
                 }
-                IngestResult unsupported = new IngestResult.Quarantined(
-                        new SourceRecord(file, first.number(), firstText), null, ReasonCode.UNSUPPORTED_FORMAT,
-                        "line " + first.number() + " matches no known format (JSON Lines objects, or a CSV export"
-                                + " whose header has conversation_id); the file was not read further");
-                boolean[] given = {false};
-                return () -> {
-                    if (given[0]) {
-                        return null;
-                    }
-                    given[0] = true;
-                    return unsupported;
-                };
+                return TranscriptFormat.single(new IngestResult.Quarantined(
+                        new SourceRecord(file, head.firstLineNumber(), head.firstLine()), null,
+                        ReasonCode.UNSUPPORTED_FORMAT, "line " + head.firstLineNumber() + " matches no known format ("
+                        + String.join(", ", names()) + "; docs/input-format.md); the file was not read further"));
             }
 
             private void close() {
                 try {
-                    lines.close();
+                    stream.close();
                 } catch (IOException ignored) {
                     // Everything was read already; a failing close loses nothing.
                 }

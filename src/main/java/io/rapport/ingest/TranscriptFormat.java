@@ -1,6 +1,7 @@
 package io.rapport.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * An adapter from one landing-file format to the canonical model. Nothing outside the adapters sees a
@@ -12,11 +13,11 @@ public interface TranscriptFormat {
     /** Stable name, used by {@code --format} and in logs. */
     String name();
 
-    /** Decides, from the file's first non-blank line, whether this adapter reads the file. */
-    boolean recognizes(String firstLine);
+    /** Decides, from the start of the file (its structure, never its name), whether this adapter reads it. */
+    boolean recognizes(FileHead head);
 
-    /** Starts reading the file from the reader's current position. */
-    RecordSource open(String file, BoundedLineReader lines);
+    /** Starts reading the file; the stream is positioned at its first byte and closed by the caller. */
+    RecordSource open(String file, InputStream in, IngestSettings settings) throws IOException;
 
     /** Pull-based, so a file's records stream through without being held in memory where the format allows. */
     interface RecordSource {
@@ -32,6 +33,18 @@ public interface TranscriptFormat {
                     "line " + line.number() + " is longer than the maximum record size of " + maxLineBytes + " bytes");
             case INVALID_ENCODING -> new IngestResult.Quarantined(source, null, ReasonCode.INVALID_ENCODING,
                     "line " + line.number() + " is not valid UTF-8");
+        };
+    }
+
+    /** A source giving one result and then the end. */
+    static RecordSource single(IngestResult result) {
+        boolean[] given = {false};
+        return () -> {
+            if (given[0]) {
+                return null;
+            }
+            given[0] = true;
+            return result;
         };
     }
 }

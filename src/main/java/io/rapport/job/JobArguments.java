@@ -1,6 +1,7 @@
 package io.rapport.job;
 
 import io.rapport.analysis.timing.InterruptionDetector;
+import io.rapport.ingest.TranscriptFileReader;
 import io.rapport.pipeline.CodeVersion;
 import io.rapport.pipeline.NightOptions;
 import io.rapport.resolution.RepeatContactWindow;
@@ -20,24 +21,27 @@ record JobArguments(List<LocalDate> dates, NightOptions options, String master) 
     static final String USAGE = """
             usage: nightly (--date YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD)
                            [--input DIR] [--warehouse DIR] [--master URL] [--rules DIR]
-                           [--format jsonl|csv] [--max-record-bytes N] [--min-overlap-ms N]
-                           [--repeat-window-days N] [--sentiment on|off]
+                           [--format NAME] [--max-record-bytes N] [--min-overlap-ms N]
+                           [--repeat-window-days N] [--sentiment on|off] [--agent-domains D1,D2]
               --date          the night to process (its landing folder is <input>/date=YYYY-MM-DD)
               --from/--to     a range of nights, processed in date order
               --input         landing root (default: samples/landing)
               --warehouse     output root (default: warehouse)
               --master        Spark master (default: local[*], embedded)
               --rules         folder overriding the shipped rule files
-              --format        force one input format instead of detecting it per file
+              --format        force one input format instead of detecting it per file: jsonl, csv,
+                              transcribe-call-analytics, contact-lens, ccai-insights, email, webvtt
               --max-record-bytes  larger records are quarantined (default: %d)
               --min-overlap-ms    overlap that makes an interruption (default: %d)
               --repeat-window-days  days in which another contact is a repeat (default: %d)
               --sentiment     score customer sentiment, on or off (default: on; off is several times faster)
+              --agent-domains email domains whose senders are agents, comma-separated (subdomains match)
             """.formatted(NightOptions.DEFAULT_MAX_RECORD_BYTES, InterruptionDetector.DEFAULT_MIN_OVERLAP_MS,
             RepeatContactWindow.DEFAULT_DAYS);
 
     private static final Set<String> FLAGS = Set.of("--date", "--from", "--to", "--input", "--warehouse", "--master",
-            "--rules", "--format", "--max-record-bytes", "--min-overlap-ms", "--repeat-window-days", "--sentiment");
+            "--rules", "--format", "--max-record-bytes", "--min-overlap-ms", "--repeat-window-days", "--sentiment",
+            "--agent-domains");
 
     static JobArguments parse(String[] args) {
         Map<String, String> values = new HashMap<>();
@@ -51,6 +55,9 @@ record JobArguments(List<LocalDate> dates, NightOptions options, String master) 
             values.put(args[i], args[++i]);
         }
         List<LocalDate> dates = dates(values);
+        if (values.containsKey("--format")) {
+            TranscriptFileReader.format(values.get("--format"));
+        }
         NightOptions options = new NightOptions(
                 values.getOrDefault("--input", "samples/landing"),
                 values.getOrDefault("--warehouse", "warehouse"),
@@ -60,7 +67,8 @@ record JobArguments(List<LocalDate> dates, NightOptions options, String master) 
                 Optional.ofNullable(values.get("--format")),
                 (int) positive(values, "--repeat-window-days", RepeatContactWindow.DEFAULT_DAYS),
                 CodeVersion.get(),
-                onOff(values, "--sentiment", true));
+                onOff(values, "--sentiment", true),
+                List.of(values.getOrDefault("--agent-domains", "").split(",")));
         return new JobArguments(dates, options, values.getOrDefault("--master", "local[*]"));
     }
 

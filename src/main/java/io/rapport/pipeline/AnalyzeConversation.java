@@ -8,6 +8,7 @@ import io.rapport.model.Conversation;
 import io.rapport.warehouse.ConversationRows;
 import io.rapport.warehouse.SparkValues;
 import io.rapport.warehouse.TableSchemas;
+import io.rapport.warehouse.VendorColumns;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -37,6 +38,7 @@ final class AnalyzeConversation implements MapFunction<Row, Row> {
         }
         values.add(c.utterances().size());
         Collections.addAll(values, metrics);
+        Collections.addAll(values, VendorColumns.values(c.vendorFigures()));
         values.add(parsed.getAs("source_file"));
         values.add(parsed.getAs("line"));
         List<Row> events = new ArrayList<>(a.events().size());

@@ -3,6 +3,7 @@ package io.rapport.pipeline;
 import io.rapport.analysis.timing.InterruptionDetector;
 import io.rapport.resolution.RepeatContactWindow;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,22 +18,33 @@ import java.util.Optional;
  * @param repeatWindowDays days after a conversation in which another contact of the customer is a repeat
  * @param codeVersion    recorded in the runs table
  * @param sentiment      whether to score customer sentiment (parser and sentiment model; the slow part)
+ * @param agentDomains   email domains whose senders are agents
  */
 public record NightOptions(String inputRoot, String warehouse, Optional<String> rulesDir, int maxRecordBytes,
                            long minOverlapMs, Optional<String> format, int repeatWindowDays, String codeVersion,
-                           boolean sentiment) {
+                           boolean sentiment, List<String> agentDomains) {
+
+    public NightOptions {
+        agentDomains = List.copyOf(agentDomains);
+    }
 
     public static final int DEFAULT_MAX_RECORD_BYTES = 8 * 1024 * 1024;
 
     /** The same options with sentiment scoring switched on or off. */
     public NightOptions withSentiment(boolean on) {
         return new NightOptions(inputRoot, warehouse, rulesDir, maxRecordBytes, minOverlapMs, format, repeatWindowDays,
-                codeVersion, on);
+                codeVersion, on, agentDomains);
+    }
+
+    /** The same options with these agent email domains. */
+    public NightOptions withAgentDomains(List<String> domains) {
+        return new NightOptions(inputRoot, warehouse, rulesDir, maxRecordBytes, minOverlapMs, format, repeatWindowDays,
+                codeVersion, sentiment, domains);
     }
 
     public static NightOptions defaults(String inputRoot, String warehouse) {
         return new NightOptions(inputRoot, warehouse, Optional.empty(), DEFAULT_MAX_RECORD_BYTES,
                 InterruptionDetector.DEFAULT_MIN_OVERLAP_MS, Optional.empty(), RepeatContactWindow.DEFAULT_DAYS,
-                CodeVersion.get(), true);
+                CodeVersion.get(), true, List.of());
     }
 }

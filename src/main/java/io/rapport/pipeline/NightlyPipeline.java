@@ -4,6 +4,7 @@ import io.rapport.aggregate.Coaching;
 import io.rapport.aggregate.DailyAggregates;
 import io.rapport.aggregate.Trends;
 import io.rapport.analysis.ConversationAnalyzer;
+import io.rapport.ingest.IngestSettings;
 import io.rapport.ingest.ReasonCode;
 import io.rapport.resolution.RepeatContactWindow;
 import io.rapport.warehouse.ConversationRows;
@@ -80,12 +81,23 @@ public final class NightlyPipeline {
         publisher.prepare();
 
         long t = System.nanoTime();
-        Dataset<Row> parsed = spark.createDataset(files, Encoders.STRING())
+        String nightRoot = qualified(hadoop, date);
+        Sidecars sidecars = Sidecars.load(hadoop, files, nightRoot, options.maxRecordBytes());
+        IngestSettings settings = new IngestSettings(options.maxRecordBytes(), sidecars.metadata(),
+                options.agentDomains());
+        Dataset<Row> records = spark.createDataset(files, Encoders.STRING())
                 .repartition(Math.max(1, Math.min(files.size(), spark.sparkContext().defaultParallelism())))
-                .flatMap(new ReadLandingFile(new HadoopConf(hadoop), qualified(hadoop, date),
-                        options.maxRecordBytes(), options.format()), Encoders.row(ReadLandingFile.PARSED))
+                .flatMap(new ReadLandingFile(new HadoopConf(hadoop), nightRoot, settings, options.format()),
+                        Encoders.row(ReadLandingFile.PARSED))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        // Email threads can span files, so the night's messages meet in one task to become conversations.
+        Dataset<Row> threads = records.filter(col("email").isNotNull()).repartition(1)
+                .mapPartitions(new ThreadEmails(settings), Encoders.row(ReadLandingFile.PARSED));
+        Dataset<Row> parsed = records.filter(col("email").isNull()).unionByName(threads)
+                .unionByName(spark.createDataFrame(sidecars.problemRows(), ReadLandingFile.PARSED))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long read = parsed.count();
+        records.unpersist();
         stageMillis.put("read", millisSince(t));
 
         t = System.nanoTime();

@@ -35,7 +35,8 @@ public final class ConversationRows {
             .add("team_id", DataTypes.StringType, true)
             .add("customer_id", DataTypes.StringType, true)
             .add("queue", DataTypes.StringType, true)
-            .add("utterances", DataTypes.createArrayType(UTTERANCE, false), false);
+            .add("utterances", DataTypes.createArrayType(UTTERANCE, false), false)
+            .add("vendor", VendorColumns.STRUCT, true);
 
     private ConversationRows() {
     }
@@ -46,7 +47,7 @@ public final class ConversationRows {
             utterances.add(RowFactory.create(u.speaker().code(), u.startMs(), u.endMs(), u.text()));
         }
         return RowFactory.create(c.conversationId(), c.channel().code(), micros(c.startedAt()), c.agentId(),
-                c.teamId(), c.customerId(), c.queue(), SparkValues.seq(utterances));
+                c.teamId(), c.customerId(), c.queue(), SparkValues.seq(utterances), VendorColumns.toRow(c.vendorFigures()));
     }
 
     public static Conversation fromRow(Row r) {
@@ -59,7 +60,7 @@ public final class ConversationRows {
         }
         return new Conversation(r.getString(0), Channel.fromCode(r.getString(1)).orElseThrow(),
                 Instant.EPOCH.plus(r.getLong(2), ChronoUnit.MICROS), r.getString(3), r.getString(4),
-                r.getString(5), r.getString(6), utterances);
+                r.getString(5), r.getString(6), utterances, VendorColumns.fromRow(r.getStruct(8)));
     }
 
     public static long micros(Instant i) {

@@ -51,6 +51,7 @@ public final class TableSchemas {
         for (ConversationMetric m : MetricRegistry.ALL) {
             fields.add(DataTypes.createStructField(m.name(), sparkType(m), true));
         }
+        fields.addAll(List.of(VendorColumns.COLUMNS));
         fields.add(DataTypes.createStructField("source_file", DataTypes.StringType, false));
         fields.add(DataTypes.createStructField("source_line", DataTypes.LongType, false));
         fields.add(DataTypes.createStructField("events", DataTypes.createArrayType(EVENT, false), false));

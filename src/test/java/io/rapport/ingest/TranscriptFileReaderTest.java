@@ -42,7 +42,7 @@ class TranscriptFileReaderTest {
 
     @Test
     void unknownStructureQuarantinesTheFileOnce() {
-        List<IngestResult> r = read("WEBVTT\n\n00:00.000 --> 00:01.000\nhello\n");
+        List<IngestResult> r = read("<?xml version=\"1.0\"?>\n<transcript/>\n");
         assertEquals(1, r.size());
         IngestResult.Quarantined q = assertInstanceOf(IngestResult.Quarantined.class, r.get(0));
         assertEquals(ReasonCode.UNSUPPORTED_FORMAT, q.code());
