@@ -78,14 +78,16 @@ public final class EmailText {
     }
 
     private static void dropSignatureAfterClosing(List<String> lines) {
-        int last = lines.size() - 1;
-        while (last >= 0 && lines.get(last).isBlank()) {
-            last--;
+        List<Integer> nonBlank = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).isBlank()) {
+                nonBlank.add(i);
+            }
         }
-        for (int i = Math.max(0, last - SIGNATURE_LINES); i <= last; i++) {
+        for (int k = Math.max(0, nonBlank.size() - 1 - SIGNATURE_LINES); k < nonBlank.size(); k++) {
+            int i = nonBlank.get(k);
             if (CLOSING.matcher(lines.get(i).strip()).matches()) {
-                boolean shortTail = lines.subList(i + 1, last + 1).stream().allMatch(l -> l.strip().length() <= 60);
-                if (shortTail) {
+                if (lines.subList(i + 1, lines.size()).stream().allMatch(l -> l.strip().length() <= 60)) {
                     lines.subList(i + 1, lines.size()).clear();
                 }
                 return;
@@ -105,6 +107,8 @@ public final class EmailText {
             before = s;
             s = s.replaceAll("(?is)<blockquote\\b(?:(?!<blockquote\\b).)*?</blockquote\\s*>", "");
         } while (!s.equals(before));
+        // Line breaks in HTML source are plain spaces; only the markup breaks lines.
+        s = s.replaceAll("[\r\n]+", " ");
         s = s.replaceAll("(?i)<br\\s*/?>", "\n").replaceAll("(?i)</(p|div|li|tr|h\\d)\\s*>", "\n")
                 .replaceAll("<[^>]*>", "");
         return decodeEntities(s).replaceAll("[ \\t\\x0B\\f]+", " ").replaceAll(" *\n *", "\n");
