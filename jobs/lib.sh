@@ -33,7 +33,8 @@ ensure_spark_home() {
   export SPARK_SCALA_VERSION=2.13
   if [[ ! -d "$SPARK_HOME/jars" || "$SPARK_CLASSPATH_FILE" -nt "$SPARK_HOME/jars" ]]; then
     rm -rf "$SPARK_HOME" && mkdir -p "$SPARK_HOME/jars"
-    tr ':' '\n' < "$SPARK_CLASSPATH_FILE" | while read -r jar; do ln -s "$jar" "$SPARK_HOME/jars/"; done
+    # "|| -n" keeps the last entry, which has no trailing newline.
+    tr ':' '\n' < "$SPARK_CLASSPATH_FILE" | while read -r jar || [[ -n "$jar" ]]; do ln -s "$jar" "$SPARK_HOME/jars/"; done
   fi
 }
 

@@ -41,7 +41,25 @@ final class EmailFormat implements TranscriptFormat {
     private static final Pattern MBOX_FROM = Pattern.compile("^From \\S+.*");
     private static final Pattern ESCAPED_FROM = Pattern.compile("^>(>*From .*)");
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
-    private static final Session SESSION = Session.getInstance(strictnessOff());
+    /** Created on first use, so nights without email never load Jakarta Mail. */
+    private static final class Mail {
+        static final Session SESSION = withOwnClassLoader(() -> Session.getInstance(strictnessOff()));
+    }
+
+    /**
+     * Jakarta Mail finds its implementation with a ServiceLoader on the thread's context class loader; on a Spark
+     * executor that loader cannot see the job jar, so the call runs with the loader that loaded this class.
+     */
+    private static <T> T withOwnClassLoader(java.util.function.Supplier<T> call) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(EmailFormat.class.getClassLoader());
+        try {
+            return call.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
 
     private static Properties strictnessOff() {
         Properties p = new Properties();
@@ -123,8 +141,12 @@ final class EmailFormat implements TranscriptFormat {
     }
 
     static IngestResult parse(SourceRecord source, byte[] bytes) {
+        return withOwnClassLoader(() -> parseMime(source, bytes));
+    }
+
+    private static IngestResult parseMime(SourceRecord source, byte[] bytes) {
         try {
-            MimeMessage m = new MimeMessage(SESSION, new ByteArrayInputStream(bytes));
+            MimeMessage m = new MimeMessage(Mail.SESSION, new ByteArrayInputStream(bytes));
             String from = address(m.getHeader("From", ","));
             if (from == null && m.getHeader("From") == null && m.getHeader("Message-ID") == null) {
                 return new IngestResult.Quarantined(source, null, ReasonCode.MALFORMED_EMAIL,

@@ -118,6 +118,31 @@ class ClusterRunIT {
                 .startsWith("spark://"));
     }
 
+    /** Vendor adapters (Jakarta Mail's service lookup in particular) must work from the job jar on executors. */
+    @Test
+    void vendorFormatsAreReadOnTheCluster() throws Exception {
+        Path night = tmp.resolve("vendor-landing").resolve("date=2026-11-23");
+        Path fixtures = ROOT.resolve("src/test/resources/formats");
+        try (var files = Files.walk(fixtures)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".md")).toList()) {
+                Path target = night.resolve(fixtures.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target);
+            }
+        }
+        ProcessBuilder run = new ProcessBuilder(ROOT.resolve("jobs/nightly").toString(), "--master", master,
+                "--input", night.getParent().toString(), "--date", "2026-11-23", "--agent-domains",
+                "help.example-telco.com", "--warehouse", tmp.resolve("vendor-warehouse").toString(), "--sentiment", "off")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("vendor.log").toFile());
+        run.environment().put("RAPPORT_REPORT", "off");
+        int exit = run.start().waitFor();
+        String log = Files.readString(tmp.resolve("vendor.log"));
+        assertEquals(0, exit, log);
+        // 2 Transcribe, 1 Contact Lens, 1 CCAI call, 2 WebVTT, 2 email threads; quarantined: the CCAI chat without
+        // its sidecar row and the unanswered email.
+        assertTrue(log.contains("read 10 = processed 8 + quarantined 2"), log);
+    }
+
     static List<Row> sorted(SparkSession spark, Path warehouse, String table) {
         Dataset<Row> t = spark.read().parquet(warehouse.resolve(table) + File.separator);
         return t.orderBy(t.columns()[0], t.columns()).collectAsList();
