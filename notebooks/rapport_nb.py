@@ -8,7 +8,9 @@ Parameters (environment variables):
   RAPPORT_CONVERSATION  quality review: the conversation to drill into (default: the first with events)
 
 Tables are `<warehouse>/<table>/date=YYYY-MM-DD/*.parquet` (docs/tables.md). Folders and files starting with `_` or
-`.` (`_staging`, `_SUCCESS`, `.crc`) are never read. Missing warehouse, table or night raise FileNotFoundError.
+`.` (`_staging`, `_SUCCESS`, `.crc`) are never read. Only published nights are read: those with a marker
+`<warehouse>/_published/date=YYYY-MM-DD`, so a night being republished is never seen half-swapped
+(docs/reliability.md). Missing warehouse, table or night raise FileNotFoundError.
 """
 import os
 import re
@@ -39,14 +41,23 @@ def param(name: str):
     return value or None
 
 
+def published() -> set:
+    """Nights whose tables are complete and visible, by their markers in `_published`."""
+    folder = warehouse() / "_published"
+    return {m.group(1) for p in folder.iterdir() if (m := _NIGHT.match(p.name))} if folder.is_dir() else set()
+
+
 def nights(table: str) -> list:
-    """The nights present for a table, oldest first."""
+    """The published nights present for a table, oldest first."""
     folder = warehouse() / table
     if not folder.is_dir():
         raise FileNotFoundError(f"table '{table}' not found: {folder}")
-    found = sorted(m.group(1) for p in folder.iterdir() if p.is_dir() and (m := _NIGHT.match(p.name)))
+    visible = published()
+    found = sorted(m.group(1) for p in folder.iterdir()
+                   if p.is_dir() and (m := _NIGHT.match(p.name)) and m.group(1) in visible)
     if not found:
-        raise FileNotFoundError(f"table '{table}' has no night (no date=YYYY-MM-DD folder): {folder}")
+        raise FileNotFoundError(f"table '{table}' has no published night (no date=YYYY-MM-DD folder with a marker"
+                                f" in {warehouse() / '_published'}): {folder}")
     return found
 
 
@@ -66,7 +77,8 @@ def night(table: str) -> str:
 
 def read(table: str, date: str) -> pd.DataFrame:
     """One night of a table as a DataFrame, with the partition's `date` column (a string, as in the path)."""
-    nights(table)
+    if date not in nights(table):
+        raise FileNotFoundError(f"night {date} of table '{table}' is not published")
     folder = warehouse() / table / f"date={date}"
     if not folder.is_dir():
         raise FileNotFoundError(f"night {date} missing from table '{table}': {folder}")

@@ -14,8 +14,8 @@ import java.util.Map;
  * messages are ordered by their Date; the thread starts at its first message. Senders at an agent domain are the
  * agent, automatic replies are system messages, everyone else is the customer.
  *
- * <p>The conversation id is {@code email:} plus the first message's Message-ID, so the same messages always give
- * the same id; a thread continued on a later night becomes a new conversation there (a repeat contact).
+ * <p>The conversation id is derived from the first message's Message-ID ({@link #conversationId}), so the same
+ * messages always give the same id; a thread continued on a later night becomes a new conversation there (a repeat contact).
  */
 public final class EmailThreads {
 
@@ -60,6 +60,20 @@ public final class EmailThreads {
         return results;
     }
 
+    /**
+     * {@code email-} and 16 hex digits of the SHA-256 of the first message's Message-ID: stable across runs, and
+     * free of the addresses and names Message-IDs often contain.
+     */
+    static String conversationId(String firstMessageKey) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(firstMessageKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "email-" + java.util.HexFormat.of().formatHex(hash, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     /** A message's node in the thread graph: its Message-ID, or where it was read when it has none. */
     private static String key(IngestResult.EmailPart p) {
         return p.message().messageId() != null ? p.message().messageId()
@@ -84,7 +98,7 @@ public final class EmailThreads {
                 .thenComparing(p -> p.source().file()).thenComparingLong(p -> p.source().line()));
         IngestResult.EmailPart first = byTime.get(0);
         SourceRecord source = new SourceRecord(first.source().file(), first.source().line(), raw.toString());
-        String id = "email:" + key(first);
+        String id = conversationId(key(first));
         long start = first.message().sentAtMs();
         Map<String, Integer> agentMessages = new LinkedHashMap<>();
         String customer = null;

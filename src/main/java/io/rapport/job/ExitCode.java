@@ -7,7 +7,8 @@ public enum ExitCode {
     USAGE(2),
     INPUT_MISSING(3),
     WAREHOUSE_UNUSABLE(4),
-    NOT_RECONCILED(5);
+    NOT_RECONCILED(5),
+    LOCKED(7);
 
     public final int code;
 

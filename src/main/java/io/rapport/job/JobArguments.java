@@ -2,10 +2,14 @@ package io.rapport.job;
 
 import io.rapport.analysis.timing.InterruptionDetector;
 import io.rapport.ingest.TranscriptFileReader;
+import io.rapport.privacy.PseudonymKey;
 import io.rapport.pipeline.CodeVersion;
 import io.rapport.pipeline.NightOptions;
 import io.rapport.resolution.RepeatContactWindow;
+import io.rapport.sample.SampleGenerator;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,6 +27,7 @@ record JobArguments(List<LocalDate> dates, NightOptions options, String master) 
                            [--input DIR] [--warehouse DIR] [--master URL] [--rules DIR]
                            [--format NAME] [--max-record-bytes N] [--min-overlap-ms N]
                            [--repeat-window-days N] [--sentiment on|off] [--agent-domains D1,D2]
+                           [--pseudonym-key-file FILE]
               --date          the night to process (its landing folder is <input>/date=YYYY-MM-DD)
               --from/--to     a range of nights, processed in date order
               --input         landing root (default: samples/landing)
@@ -36,12 +41,17 @@ record JobArguments(List<LocalDate> dates, NightOptions options, String master) 
               --repeat-window-days  days in which another contact is a repeat (default: %d)
               --sentiment     score customer sentiment, on or off (default: on; off is several times faster)
               --agent-domains email domains whose senders are agents, comma-separated (subdomains match)
+              --pseudonym-key-file  file holding the key that pseudonymises customer ids, when the
+                              environment variable RAPPORT_PSEUDONYM_KEY is not set; required unless the
+                              input was written by the sample generator (public demo key)
             """.formatted(NightOptions.DEFAULT_MAX_RECORD_BYTES, InterruptionDetector.DEFAULT_MIN_OVERLAP_MS,
             RepeatContactWindow.DEFAULT_DAYS);
 
+    static final String SAMPLE_INPUT = "samples/landing";
+
     private static final Set<String> FLAGS = Set.of("--date", "--from", "--to", "--input", "--warehouse", "--master",
             "--rules", "--format", "--max-record-bytes", "--min-overlap-ms", "--repeat-window-days", "--sentiment",
-            "--agent-domains");
+            "--agent-domains", "--pseudonym-key-file");
 
     static JobArguments parse(String[] args) {
         Map<String, String> values = new HashMap<>();
@@ -59,7 +69,7 @@ record JobArguments(List<LocalDate> dates, NightOptions options, String master) 
             TranscriptFileReader.format(values.get("--format"));
         }
         NightOptions options = new NightOptions(
-                values.getOrDefault("--input", "samples/landing"),
+                values.getOrDefault("--input", SAMPLE_INPUT),
                 values.getOrDefault("--warehouse", "warehouse"),
                 Optional.ofNullable(values.get("--rules")),
                 (int) positive(values, "--max-record-bytes", NightOptions.DEFAULT_MAX_RECORD_BYTES),
@@ -68,8 +78,17 @@ record JobArguments(List<LocalDate> dates, NightOptions options, String master) 
                 (int) positive(values, "--repeat-window-days", RepeatContactWindow.DEFAULT_DAYS),
                 CodeVersion.get(),
                 onOff(values, "--sentiment", true),
-                List.of(values.getOrDefault("--agent-domains", "").split(",")));
+                List.of(values.getOrDefault("--agent-domains", "").split(",")),
+                // Generated samples are the only input allowed the public demo key.
+                PseudonymKey.resolve(System.getenv(), Optional.ofNullable(values.get("--pseudonym-key-file")),
+                        isSyntheticSample(values.getOrDefault("--input", SAMPLE_INPUT))));
         return new JobArguments(dates, options, values.getOrDefault("--master", "local[*]"));
+    }
+
+    /** A local landing root the sample generator wrote (a URI such as hdfs://... never is). */
+    private static boolean isSyntheticSample(String input) {
+        return !input.contains("://") && Files.isRegularFile(Path.of(input.replaceFirst("^file:", ""))
+                .resolve(SampleGenerator.MARKER));
     }
 
     private static List<LocalDate> dates(Map<String, String> values) {

@@ -5,6 +5,7 @@ import io.rapport.pipeline.NightResult;
 import io.rapport.pipeline.NightlyPipeline;
 import io.rapport.pipeline.ResolutionSummary;
 import io.rapport.warehouse.NightPublisher;
+import io.rapport.warehouse.WarehouseLock;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.PrintStream;
@@ -61,6 +62,9 @@ public final class NightlyJob {
         } catch (NightPublisher.WarehouseException e) {
             err.println("nightly " + date + ": cannot run: " + e.getMessage());
             return ExitCode.WAREHOUSE_UNUSABLE;
+        } catch (WarehouseLock.LockedException e) {
+            err.println("nightly " + date + ": cannot run: " + e.getMessage());
+            return ExitCode.LOCKED;
         } catch (NightlyPipeline.ReconciliationException e) {
             err.println("nightly " + date + ": " + e.getMessage());
             return ExitCode.NOT_RECONCILED;

@@ -5,6 +5,7 @@ import io.rapport.analysis.BehaviorEvent;
 import io.rapport.analysis.ConversationAnalyzer;
 import io.rapport.metrics.MetricRegistry;
 import io.rapport.model.Conversation;
+import io.rapport.privacy.Privacy;
 import io.rapport.warehouse.ConversationRows;
 import io.rapport.warehouse.SparkValues;
 import io.rapport.warehouse.TableSchemas;
@@ -21,9 +22,11 @@ import java.util.List;
 final class AnalyzeConversation implements MapFunction<Row, Row> {
 
     private final ConversationAnalyzer analyzer;
+    private final Privacy privacy;
 
-    AnalyzeConversation(ConversationAnalyzer analyzer) {
+    AnalyzeConversation(ConversationAnalyzer analyzer, Privacy privacy) {
         this.analyzer = analyzer;
+        this.privacy = privacy;
     }
 
     @Override
@@ -44,7 +47,7 @@ final class AnalyzeConversation implements MapFunction<Row, Row> {
         List<Row> events = new ArrayList<>(a.events().size());
         for (BehaviorEvent e : a.events()) {
             events.add(RowFactory.create(e.conversationId(), e.agentId(), e.utteranceIndex(), e.speaker(),
-                    e.behavior(), e.detail(), e.offsetMs(), e.excerpt(), e.ruleId()));
+                    e.behavior(), e.detail(), e.offsetMs(), privacy.redact(e.excerpt()), e.ruleId()));
         }
         values.add(SparkValues.seq(events));
         return RowFactory.create(values.toArray());

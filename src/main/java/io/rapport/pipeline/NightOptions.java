@@ -3,6 +3,8 @@ package io.rapport.pipeline;
 import io.rapport.analysis.timing.InterruptionDetector;
 import io.rapport.resolution.RepeatContactWindow;
 
+import io.rapport.privacy.PseudonymKey;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -19,10 +21,11 @@ import java.util.Optional;
  * @param codeVersion    recorded in the runs table
  * @param sentiment      whether to score customer sentiment (parser and sentiment model; the slow part)
  * @param agentDomains   email domains whose senders are agents
+ * @param pseudonymKey   the key that turns customer ids into pseudonyms
  */
 public record NightOptions(String inputRoot, String warehouse, Optional<String> rulesDir, int maxRecordBytes,
                            long minOverlapMs, Optional<String> format, int repeatWindowDays, String codeVersion,
-                           boolean sentiment, List<String> agentDomains) {
+                           boolean sentiment, List<String> agentDomains, PseudonymKey pseudonymKey) {
 
     public NightOptions {
         agentDomains = List.copyOf(agentDomains);
@@ -33,18 +36,24 @@ public record NightOptions(String inputRoot, String warehouse, Optional<String> 
     /** The same options with sentiment scoring switched on or off. */
     public NightOptions withSentiment(boolean on) {
         return new NightOptions(inputRoot, warehouse, rulesDir, maxRecordBytes, minOverlapMs, format, repeatWindowDays,
-                codeVersion, on, agentDomains);
+                codeVersion, on, agentDomains, pseudonymKey);
     }
 
     /** The same options with these agent email domains. */
     public NightOptions withAgentDomains(List<String> domains) {
         return new NightOptions(inputRoot, warehouse, rulesDir, maxRecordBytes, minOverlapMs, format, repeatWindowDays,
-                codeVersion, sentiment, domains);
+                codeVersion, sentiment, domains, pseudonymKey);
+    }
+
+    /** The same options with another pseudonym key. */
+    public NightOptions withPseudonymKey(PseudonymKey key) {
+        return new NightOptions(inputRoot, warehouse, rulesDir, maxRecordBytes, minOverlapMs, format, repeatWindowDays,
+                codeVersion, sentiment, agentDomains, key);
     }
 
     public static NightOptions defaults(String inputRoot, String warehouse) {
         return new NightOptions(inputRoot, warehouse, Optional.empty(), DEFAULT_MAX_RECORD_BYTES,
                 InterruptionDetector.DEFAULT_MIN_OVERLAP_MS, Optional.empty(), RepeatContactWindow.DEFAULT_DAYS,
-                CodeVersion.get(), true, List.of());
+                CodeVersion.get(), true, List.of(), PseudonymKey.DEMO);
     }
 }

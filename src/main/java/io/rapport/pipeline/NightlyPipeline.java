@@ -6,11 +6,14 @@ import io.rapport.aggregate.Trends;
 import io.rapport.analysis.ConversationAnalyzer;
 import io.rapport.ingest.IngestSettings;
 import io.rapport.ingest.ReasonCode;
+import io.rapport.privacy.Privacy;
 import io.rapport.resolution.RepeatContactWindow;
 import io.rapport.warehouse.ConversationRows;
+import io.rapport.warehouse.Faults;
 import io.rapport.warehouse.NightPublisher;
 import io.rapport.warehouse.SparkValues;
 import io.rapport.warehouse.TableSchemas;
+import io.rapport.warehouse.WarehouseLock;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -71,9 +74,15 @@ public final class NightlyPipeline {
     }
 
     public NightResult run(LocalDate date) {
-        Instant started = Instant.now();
         String runId = date + "-" + UUID.randomUUID().toString().substring(0, 8);
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        try (WarehouseLock lock = WarehouseLock.acquire(hadoop, options.warehouse(), date, runId)) {
+            return run(date, runId, hadoop);
+        }
+    }
+
+    private NightResult run(LocalDate date, String runId, Configuration hadoop) {
+        Instant started = Instant.now();
         Map<String, Long> stageMillis = new LinkedHashMap<>();
 
         List<String> files = LandingFolder.files(hadoop, options.inputRoot(), date);
@@ -82,22 +91,24 @@ public final class NightlyPipeline {
 
         long t = System.nanoTime();
         String nightRoot = qualified(hadoop, date);
+        Privacy privacy = new Privacy(options.pseudonymKey(), options.rulesDir());
         Sidecars sidecars = Sidecars.load(hadoop, files, nightRoot, options.maxRecordBytes());
         IngestSettings settings = new IngestSettings(options.maxRecordBytes(), sidecars.metadata(),
                 options.agentDomains());
         Dataset<Row> records = spark.createDataset(files, Encoders.STRING())
                 .repartition(Math.max(1, Math.min(files.size(), spark.sparkContext().defaultParallelism())))
-                .flatMap(new ReadLandingFile(new HadoopConf(hadoop), nightRoot, settings, options.format()),
+                .flatMap(new ReadLandingFile(new HadoopConf(hadoop), nightRoot, settings, options.format(), privacy),
                         Encoders.row(ReadLandingFile.PARSED))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         // Email threads can span files, so the night's messages meet in one task to become conversations.
         Dataset<Row> threads = records.filter(col("email").isNotNull()).repartition(1)
-                .mapPartitions(new ThreadEmails(settings), Encoders.row(ReadLandingFile.PARSED));
+                .mapPartitions(new ThreadEmails(settings, privacy), Encoders.row(ReadLandingFile.PARSED));
         Dataset<Row> parsed = records.filter(col("email").isNull()).unionByName(threads)
-                .unionByName(spark.createDataFrame(sidecars.problemRows(), ReadLandingFile.PARSED))
+                .unionByName(spark.createDataFrame(sidecars.problemRows(privacy), ReadLandingFile.PARSED))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long read = parsed.count();
         records.unpersist();
+        Faults.reached("read");
         stageMillis.put("read", millisSince(t));
 
         t = System.nanoTime();
@@ -112,12 +123,13 @@ public final class NightlyPipeline {
                 lit(ReasonCode.DUPLICATE_CONVERSATION_ID.name()).as("reason_code"),
                 concat(lit("conversation_id '"), col("conversation_id"), lit("' was already read from "),
                         col("kept_file"), lit(" line "), col("kept_line"), lit("; that copy is kept")).as("message"),
-                col("raw"));
+                col("raw"))
+                .map(new RedactQuarantine(privacy), Encoders.row(TableSchemas.QUARANTINE_ROW));
         Dataset<Row> quarantine = parsed.filter(col("reason_code").isNotNull())
                 .select(columns(TableSchemas.QUARANTINE_ROW))
                 .unionByName(duplicates);
         Dataset<Row> analyzed = ranked.filter(col("occurrence").equalTo(1))
-                .map(new AnalyzeConversation(analyzer), Encoders.row(TableSchemas.ANALYZED))
+                .map(new AnalyzeConversation(analyzer, privacy), Encoders.row(TableSchemas.ANALYZED))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long processed = analyzed.count();
         stageMillis.put("analyze", millisSince(t));
@@ -130,6 +142,7 @@ public final class NightlyPipeline {
         int writeTasks = (int) Math.max(1, (read + RECORDS_PER_WRITE_TASK - 1) / RECORDS_PER_WRITE_TASK);
         long quarantined = write(quarantine, publisher, TableSchemas.QUARANTINE, writeTasks,
                 "source_file", "line", "reason_code");
+        Faults.reached("between:quarantine-conversations");
         write(conversations, publisher, TableSchemas.CONVERSATIONS, writeTasks, "conversation_id");
         long eventCount = write(events, publisher, TableSchemas.BEHAVIOR_EVENTS, writeTasks,
                 "conversation_id", "utterance_index", "behavior", "detail");
@@ -220,6 +233,7 @@ public final class NightlyPipeline {
      */
     private long write(Dataset<Row> rows, NightPublisher publisher, String table, int tasks, String... sortColumns) {
         String path = publisher.stagingPath(table);
+        Faults.reached("write:" + table);
         rows.repartition(tasks, col(sortColumns[0])).sortWithinPartitions(columns(sortColumns))
                 .write().mode(SaveMode.Overwrite).option("maxRecordsPerFile", MAX_ROWS_PER_FILE).parquet(path);
         return spark.read().parquet(path).count();
@@ -228,7 +242,8 @@ public final class NightlyPipeline {
     private void writeRun(NightResult r, NightPublisher publisher) {
         Row row = RowFactory.create(r.runId(), SparkValues.seq(r.inputFiles()), r.read(), r.processed(),
                 r.quarantined(), r.events(), SparkValues.map(r.quarantinedByReason()), SparkValues.map(r.stageMillis()), ConversationRows.micros(r.startedAt()), ConversationRows.micros(r.finishedAt()),
-                options.codeVersion(), spark.sparkContext().master(), options.inputRoot());
+                options.codeVersion(), spark.sparkContext().master(), options.inputRoot(),
+                options.pseudonymKey().fingerprint());
         spark.createDataFrame(List.of(row), RUN_ROW)
                 .withColumn("started_at", timestamp_micros(col("started_at_us")))
                 .withColumn("finished_at", timestamp_micros(col("finished_at_us")))
@@ -249,7 +264,9 @@ public final class NightlyPipeline {
             .add("finished_at_us", DataTypes.LongType, false)
             .add("code_version", DataTypes.StringType, false)
             .add("master", DataTypes.StringType, false)
-            .add("input_root", DataTypes.StringType, false);
+            .add("input_root", DataTypes.StringType, false)
+            // Which key pseudonymised the night's customer ids (source and fingerprint, never the key itself).
+            .add("pseudonym_key", DataTypes.StringType, false);
 
     /** The conversations table's columns: ids and started_at first, then metrics, then provenance. */
     private static Column[] conversationColumns() {

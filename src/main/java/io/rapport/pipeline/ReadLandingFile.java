@@ -6,6 +6,7 @@ import io.rapport.ingest.IngestSettings;
 import io.rapport.ingest.SourceRecord;
 import io.rapport.ingest.ReasonCode;
 import io.rapport.ingest.TranscriptFileReader;
+import io.rapport.privacy.Privacy;
 import io.rapport.warehouse.ConversationRows;
 import io.rapport.warehouse.SparkValues;
 import io.rapport.warehouse.TableSchemas;
@@ -48,12 +49,15 @@ final class ReadLandingFile implements FlatMapFunction<String, Row> {
     private final String nightRoot;
     private final IngestSettings settings;
     private final String format;
+    private final Privacy privacy;
 
-    ReadLandingFile(HadoopConf conf, String nightRoot, IngestSettings settings, Optional<String> format) {
+    ReadLandingFile(HadoopConf conf, String nightRoot, IngestSettings settings, Optional<String> format,
+                    Privacy privacy) {
         this.conf = conf;
         this.nightRoot = nightRoot;
         this.settings = settings;
         this.format = format.orElse(null);
+        this.privacy = privacy;
     }
 
     @Override
@@ -64,7 +68,7 @@ final class ReadLandingFile implements FlatMapFunction<String, Row> {
             results = new TranscriptFileReader(settings, Optional.ofNullable(format)).read(name, open(file, conf));
         } catch (IOException e) {
             return List.of(RowFactory.create(name, 0L, null, ReasonCode.UNREADABLE_FILE.name(),
-                    "cannot open: " + e, null, null, null)).iterator();
+                    privacy.redact("cannot open: " + e), null, null, null)).iterator();
         }
         return new Iterator<>() {
             @Override
@@ -74,7 +78,7 @@ final class ReadLandingFile implements FlatMapFunction<String, Row> {
 
             @Override
             public Row next() {
-                return toRow(results.next());
+                return toRow(results.next(), privacy);
             }
         };
     }
@@ -92,14 +96,19 @@ final class ReadLandingFile implements FlatMapFunction<String, Row> {
         return file.startsWith(root) ? file.substring(root.length()) : file;
     }
 
-    static Row toRow(IngestResult r) {
+    /**
+     * The row of a result. Personal data leaves here: an accepted conversation's customer id becomes its
+     * pseudonym, and a quarantined record's raw text and message are redacted. An accepted record keeps its raw
+     * text only in memory, for the night's duplicate check, which redacts it if it quarantines the record.
+     */
+    static Row toRow(IngestResult r, Privacy privacy) {
         String file = r.source().file();
         long line = r.source().line();
-        String raw = r.source().raw();
         if (r instanceof IngestResult.Accepted a) {
-            return RowFactory.create(file, line, a.conversation().conversationId(), null, null, raw,
-                    ConversationRows.toRow(a.conversation()), null);
+            return RowFactory.create(file, line, a.conversation().conversationId(), null, null, r.source().raw(),
+                    ConversationRows.toRow(privacy.protect(a.conversation())), null);
         }
+        String raw = r.source().raw();
         if (r instanceof IngestResult.EmailPart e) {
             EmailMessage m = e.message();
             return RowFactory.create(file, line, null, null, null, raw, null, RowFactory.create(m.messageId(),
@@ -107,7 +116,8 @@ final class ReadLandingFile implements FlatMapFunction<String, Row> {
                     m.body(), m.autoReply()));
         }
         IngestResult.Quarantined q = (IngestResult.Quarantined) r;
-        return RowFactory.create(file, line, q.conversationId(), q.code().name(), q.message(), raw, null, null);
+        return RowFactory.create(file, line, q.conversationId(), q.code().name(), privacy.redact(q.message()),
+                privacy.redact(raw), null, null);
     }
 
     /** The email message a row carries (see {@link #toRow}). */

@@ -3,6 +3,7 @@ package io.rapport.pipeline;
 import io.rapport.ingest.FileHead;
 import io.rapport.ingest.IngestResult;
 import io.rapport.ingest.SidecarMetadata;
+import io.rapport.privacy.Privacy;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 
@@ -39,7 +40,7 @@ record Sidecars(SidecarMetadata metadata, List<IngestResult.Quarantined> problem
         return new Sidecars(builder.metadata(), builder.problems(), List.copyOf(found));
     }
 
-    List<Row> problemRows() {
-        return problems.stream().map(ReadLandingFile::toRow).toList();
+    List<Row> problemRows(Privacy privacy) {
+        return problems.stream().map(q -> ReadLandingFile.toRow(q, privacy)).toList();
     }
 }

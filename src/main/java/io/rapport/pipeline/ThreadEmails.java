@@ -3,6 +3,7 @@ package io.rapport.pipeline;
 import io.rapport.ingest.EmailThreads;
 import io.rapport.ingest.IngestResult;
 import io.rapport.ingest.IngestSettings;
+import io.rapport.privacy.Privacy;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 
@@ -14,15 +15,17 @@ import java.util.List;
 final class ThreadEmails implements MapPartitionsFunction<Row, Row> {
 
     private final IngestSettings settings;
+    private final Privacy privacy;
 
-    ThreadEmails(IngestSettings settings) {
+    ThreadEmails(IngestSettings settings, Privacy privacy) {
         this.settings = settings;
+        this.privacy = privacy;
     }
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
         List<IngestResult.EmailPart> parts = new ArrayList<>();
         rows.forEachRemaining(r -> parts.add(ReadLandingFile.emailPart(r)));
-        return EmailThreads.assemble(parts, settings).stream().map(ReadLandingFile::toRow).iterator();
+        return EmailThreads.assemble(parts, settings).stream().map(r -> ReadLandingFile.toRow(r, privacy)).iterator();
     }
 }

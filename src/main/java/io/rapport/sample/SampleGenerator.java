@@ -4,6 +4,7 @@ import io.rapport.sample.Transcript.Utterance;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -34,6 +35,14 @@ public final class SampleGenerator {
     /** No part file holds more conversations than this. */
     public static final int MAX_CONVERSATIONS_PER_FILE = 50_000;
 
+    /**
+     * Marks a landing root as generated: no real person is in it, so the nightly job may pseudonymise it with the
+     * public demo key instead of asking for a real one.
+     */
+    public static final String MARKER = "SYNTHETIC-SAMPLE.txt";
+    private static final String MARKER_TEXT = "Synthetic transcripts written by io.rapport.sample.SampleGenerator."
+            + " No real person is in them, so the nightly job runs on this folder with the public demo pseudonym key"
+            + " (runs.pseudonym_key = demo:...). Never put real transcripts here.\n";
     private static final String USAGE = "usage: java io.rapport.sample.SampleGenerator --out DIR --from YYYY-MM-DD"
             + " --to YYYY-MM-DD [--conversations N] [--seed S] [--csv-share F] [--bad-records true|false]";
     private static final List<BadRecord> JSONL_BAD_RECORDS =
@@ -197,6 +206,7 @@ public final class SampleGenerator {
         }
         Path dir = outDir.resolve("date=" + date);
         Files.createDirectories(dir);
+        Files.writeString(outDir.resolve(MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
         deleteOldParts(dir);
 
         long nightSeed = Seeds.night(o.seed(), date);

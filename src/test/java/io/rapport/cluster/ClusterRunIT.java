@@ -135,6 +135,7 @@ class ClusterRunIT {
                 "help.example-telco.com", "--warehouse", tmp.resolve("vendor-warehouse").toString(), "--sentiment", "off")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("vendor.log").toFile());
         run.environment().put("RAPPORT_REPORT", "off");
+        run.environment().put("RAPPORT_PSEUDONYM_KEY", "cluster-test-key-0123456789");
         int exit = run.start().waitFor();
         String log = Files.readString(tmp.resolve("vendor.log"));
         assertEquals(0, exit, log);

@@ -32,7 +32,7 @@ class EmailThreadsTest {
                 part("m.mbox", 40, "b", "a", List.of("a"), "priya@help.example-telco.com", 60L, "second")), SETTINGS);
         assertEquals(1, r.size());
         Conversation c = assertInstanceOf(IngestResult.Accepted.class, r.get(0)).conversation();
-        assertEquals("email:a", c.conversationId());
+        assertEquals(EmailThreads.conversationId("a"), c.conversationId());
         assertEquals(List.of("first", "second", "third"), c.utterances().stream().map(u -> u.text()).toList());
         assertEquals(List.of(0L, 3_600_000L, 18_000_000L), c.utterances().stream().map(u -> u.startMs()).toList());
         assertEquals(List.of(Speaker.CUSTOMER, Speaker.AGENT, Speaker.CUSTOMER),

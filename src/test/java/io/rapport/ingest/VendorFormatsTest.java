@@ -141,7 +141,9 @@ class VendorFormatsTest {
         assertEquals(3, threads.size());
 
         Conversation refund = assertInstanceOf(IngestResult.Accepted.class, threads.get(0)).conversation();
-        assertEquals("email:CAHk7p2xQ9mW4v8s1nE3bYt6zRk0cL5uJ2aF@mail.example.net", refund.conversationId());
+        assertEquals(EmailThreads.conversationId("CAHk7p2xQ9mW4v8s1nE3bYt6zRk0cL5uJ2aF@mail.example.net"),
+                refund.conversationId());
+        assertTrue(refund.conversationId().matches("email-[0-9a-f]{16}"), refund.conversationId());
         assertEquals(Instant.parse("2026-11-21T09:12:37Z"), refund.startedAt());
         assertEquals("priya.n@help.example-telco.com", refund.agentId());
         assertEquals("dana.w@example.net", refund.customerId());
@@ -172,7 +174,8 @@ class VendorFormatsTest {
 
         IngestResult.Quarantined unanswered = assertInstanceOf(IngestResult.Quarantined.class, threads.get(2));
         assertEquals(ReasonCode.UNANSWERED_THREAD, unanswered.code());
-        assertEquals("email:CAM9w2Lr5tXp8qZ1kV7nB4yH3eD6fG0sJ2uA@mail.example.com", unanswered.conversationId());
+        assertEquals(EmailThreads.conversationId("CAM9w2Lr5tXp8qZ1kV7nB4yH3eD6fG0sJ2uA@mail.example.com"),
+                unanswered.conversationId());
     }
 
     @Test

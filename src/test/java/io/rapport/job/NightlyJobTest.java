@@ -1,8 +1,11 @@
 package io.rapport.job;
 
+import io.rapport.privacy.PseudonymKey;
+import io.rapport.sample.SampleGenerator;
 import io.rapport.testing.Conversations;
 import io.rapport.testing.Landing;
 import io.rapport.testing.SharedSpark;
+import io.rapport.warehouse.WarehouseLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,8 +29,18 @@ class NightlyJobTest {
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+    /** Runs on a landing folder of its own, so with a pseudonym key from a file as in production. */
     ExitCode run(String... args) {
-        return NightlyJob.run(JobArguments.parse(args), SharedSpark.session(),
+        Path keyFile = tmp.resolve("pseudonym.key");
+        try {
+            Files.writeString(keyFile, "a-test-key-of-thirty-two-chars!!\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String[] withKey = java.util.Arrays.copyOf(args, args.length + 2);
+        withKey[args.length] = "--pseudonym-key-file";
+        withKey[args.length + 1] = keyFile.toString();
+        return NightlyJob.run(JobArguments.parse(withKey), SharedSpark.session(),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -46,6 +60,50 @@ class NightlyJobTest {
         assertThrows(IllegalArgumentException.class,
                 () -> JobArguments.parse(new String[] {"--date", "2026-11-22", "--max-record-bytes", "-1"}));
         assertThrows(IllegalArgumentException.class, () -> JobArguments.parse(new String[] {"--dates", "x"}));
+    }
+
+    @Test
+    void ownInputWithoutAKeyIsRefusedAndSaysWhatToSet() throws Exception {
+        assumeTrue(System.getenv(PseudonymKey.ENV) == null, "the environment sets a key");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JobArguments.parse(
+                new String[] {"--date", "2026-11-22", "--input", tmp.toString()}));
+        assertTrue(e.getMessage().contains(PseudonymKey.ENV) && e.getMessage().contains("--pseudonym-key-file"),
+                e.getMessage());
+        // Generated samples, bundled (the default input) or written anywhere, run with the marked demo key.
+        assertEquals(PseudonymKey.DEMO, JobArguments.parse(new String[] {"--date", "2026-11-22"}).options().pseudonymKey());
+        SampleGenerator.writeNight(tmp.resolve("generated"), LocalDate.of(2026, 11, 22),
+                SampleGenerator.Options.defaults());
+        assertEquals(PseudonymKey.DEMO, JobArguments.parse(new String[] {"--date", "2026-11-22", "--input",
+                tmp.resolve("generated").toString()}).options().pseudonymKey());
+    }
+
+    @Test
+    void keyFileIsReadAndATooShortKeyIsRefused() throws Exception {
+        Path good = Files.writeString(tmp.resolve("good.key"), "0123456789abcdef0123\n");
+        PseudonymKey key = JobArguments.parse(new String[] {"--date", "2026-11-22", "--input", tmp.toString(),
+                "--pseudonym-key-file", good.toString()}).options().pseudonymKey();
+        assertEquals("file", key.source());
+        assertTrue(key.pseudonym("cu-1").matches("cus_[0-9a-f]{20}"), key.pseudonym("cu-1"));
+        assertTrue(!key.pseudonym("cu-1").equals(PseudonymKey.DEMO.pseudonym("cu-1")));
+        Path shortKey = Files.writeString(tmp.resolve("short.key"), "too-short");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JobArguments.parse(
+                new String[] {"--date", "2026-11-22", "--input", tmp.toString(), "--pseudonym-key-file",
+                        shortKey.toString()}));
+        assertTrue(e.getMessage().contains("shorter than 16"), e.getMessage());
+    }
+
+    @Test
+    void aSecondRunOnALockedWarehouseExitsWithCode7AndNamesTheHolder() throws Exception {
+        Landing.write(Landing.night(tmp.resolve("in"), LocalDate.of(2026, 11, 22)).resolve("a.jsonl"),
+                Landing.jsonLine(Conversations.call(), "c-1", "cu-1"));
+        Path wh = tmp.resolve("wh");
+        try (WarehouseLock held = WarehouseLock.acquire(new org.apache.hadoop.conf.Configuration(), wh.toString(),
+                LocalDate.of(2026, 11, 22), "the-other-run")) {
+            assertEquals(ExitCode.LOCKED, run("--date", "2026-11-22", "--input", tmp.resolve("in").toString(),
+                    "--warehouse", wh.toString()));
+        }
+        assertTrue(err().contains("locked by run the-other-run"), err());
+        assertEquals(7, ExitCode.LOCKED.code);
     }
 
     @Test

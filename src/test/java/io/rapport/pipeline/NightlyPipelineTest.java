@@ -1,5 +1,6 @@
 package io.rapport.pipeline;
 
+import io.rapport.privacy.PseudonymKey;
 import io.rapport.testing.Conversations;
 import io.rapport.testing.Landing;
 import io.rapport.testing.SharedSpark;
@@ -91,7 +92,8 @@ class NightlyPipelineTest {
         Row c1 = conversation("c-1");
         assertEquals("voice", c1.getAs("channel"));
         assertEquals(Timestamp.from(Instant.parse("2026-11-22T09:00:00Z")), c1.getAs("started_at"));
-        assertEquals("cu-1", c1.getAs("customer_id"));
+        assertEquals(PseudonymKey.DEMO.pseudonym("cu-1"), c1.getAs("customer_id"), "pseudonymised");
+        assertTrue(c1.<String>getAs("customer_id").matches("cus_[0-9a-f]{20}"));
         assertEquals(9, (int) c1.getAs("utterance_count"));
         assertEquals(40000L, (long) c1.getAs("duration_ms"));
         assertEquals(14400L, (long) c1.getAs("agent_talk_ms"));

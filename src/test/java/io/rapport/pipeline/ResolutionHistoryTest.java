@@ -151,7 +151,7 @@ class ResolutionHistoryTest {
         NightOptions defaults = NightOptions.defaults(landing.toString(), w.toString());
         NightOptions oneDay = new NightOptions(defaults.inputRoot(), defaults.warehouse(), defaults.rulesDir(),
                 defaults.maxRecordBytes(), defaults.minOverlapMs(), defaults.format(), 1, defaults.codeVersion(),
-                false, defaults.agentDomains());
+                false, defaults.agentDomains(), defaults.pseudonymKey());
         NightlyPipeline pipeline = new NightlyPipeline(spark, oneDay);
         for (int day = 1; day <= 3; day++) {
             pipeline.run(FIRST.plusDays(day - 1));
