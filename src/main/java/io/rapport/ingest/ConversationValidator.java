@@ -17,7 +17,28 @@ public final class ConversationValidator {
     /** Offsets beyond a year are corrupt data, not long email threads; also keeps arithmetic far from overflow. */
     public static final long MAX_OFFSET_MS = 366L * 24 * 3600 * 1000;
 
+    /**
+     * Far above any real conversation (a 6-minute call has about 50 utterances, a day-long chat a few thousand),
+     * low enough that one hostile record cannot tie up a task's memory: every utterance is tagged at once.
+     */
+    public static final int MAX_UTTERANCES = 20_000;
+    /** About 100,000 words, a ten-hour monologue: the text one conversation may send through the tagger. */
+    public static final long MAX_TEXT_CHARS = 500_000;
+
     private ConversationValidator() {
+    }
+
+    /** The size limits above, checked before anything is built from the record. */
+    public static void checkSize(int utterances, long textChars) throws InvalidRecordException {
+        if (utterances > MAX_UTTERANCES) {
+            throw new InvalidRecordException(ReasonCode.TOO_MANY_UTTERANCES, "the conversation has more than "
+                    + MAX_UTTERANCES + " utterances (" + utterances + (utterances == MAX_UTTERANCES + 1 ? "+" : "")
+                    + ")");
+        }
+        if (textChars > MAX_TEXT_CHARS) {
+            throw new InvalidRecordException(ReasonCode.OVERSIZED_RECORD, "the conversation's text is more than "
+                    + MAX_TEXT_CHARS + " characters, the most one conversation may send through the analysis");
+        }
     }
 
     public static Conversation validate(ConversationDraft d) throws InvalidRecordException {
@@ -33,6 +54,11 @@ public final class ConversationValidator {
         if (d.utterances().isEmpty()) {
             throw new InvalidRecordException(ReasonCode.EMPTY_UTTERANCES, "utterances is empty");
         }
+        long chars = 0;
+        for (ConversationDraft.UtteranceDraft u : d.utterances()) {
+            chars += u.text() == null ? 0 : u.text().length();
+        }
+        checkSize(d.utterances().size(), chars);
         List<Utterance> utterances = new ArrayList<>(d.utterances().size());
         for (int i = 0; i < d.utterances().size(); i++) {
             utterances.add(utterance(i, d.utterances().get(i), channel));

@@ -126,6 +126,7 @@ public final class CsvExportFormat implements TranscriptFormat {
         private final StringBuilder raw = new StringBuilder();
         private final List<List<String>> rows = new ArrayList<>();
         private final List<Long> rowLines = new ArrayList<>();
+        private long textChars;
         private InvalidRecordException problem;
 
         Group(String file, long firstLine) {
@@ -148,6 +149,20 @@ public final class CsvExportFormat implements TranscriptFormat {
                         break;
                     }
                 }
+            }
+            if (problem != null) {
+                // The group is quarantined whatever follows: stop holding its rows, so memory stays bounded.
+                rows.clear();
+                return;
+            }
+            String text = value(row.fields(), columns, "text");
+            textChars += text == null ? 0 : text.length();
+            try {
+                ConversationValidator.checkSize(rows.size() + 1, textChars);
+            } catch (InvalidRecordException tooLarge) {
+                problem = tooLarge;
+                rows.clear();
+                return;
             }
             rows.add(row.fields());
             rowLines.add(row.line());

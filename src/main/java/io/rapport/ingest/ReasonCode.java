@@ -16,6 +16,7 @@ public enum ReasonCode {
     END_BEFORE_START("an utterance ends before it starts"),
     MISSING_END_MS("a voice utterance has no end_ms"),
     EMPTY_UTTERANCES("the conversation has no utterances"),
+    TOO_MANY_UTTERANCES("the conversation has more utterances than one conversation may have (20,000)"),
     INCONSISTENT_CONVERSATION("CSV rows of one conversation disagree on a conversation-level column"),
     INCOMPLETE_CONVERSATION("a CSV row of this conversation could not be read, so the conversation is incomplete"),
     DUPLICATE_CONVERSATION_ID("the conversation_id was already read this night; the first occurrence is kept"),

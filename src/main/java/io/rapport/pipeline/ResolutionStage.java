@@ -7,6 +7,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -76,7 +78,7 @@ final class ResolutionStage {
             }
             String path = d.equals(night) ? stagedConversations
                     : NightPublisher.partitionPath(warehouse, TableSchemas.CONVERSATIONS, d);
-            requireExists(hadoop, path, d);
+            requireReadable(hadoop, path, d, night);
             Dataset<Row> part = spark.read().parquet(path).select(
                     lit(Date.valueOf(d)).as("date"), col("conversation_id"), col("started_at"), col("customer_id"),
                     col("agent_id"), col("team_id"), col("channel"), col("queue"), col("resolved_in_conversation"));
@@ -160,15 +162,31 @@ final class ResolutionStage {
         }
     }
 
-    private static void requireExists(Configuration hadoop, String path, LocalDate night) {
+    /**
+     * A history partition the window needs must be there and readable: every data file's Parquet footer is read
+     * on the driver (milliseconds), so a missing, truncated or foreign file stops the night with its path instead
+     * of giving a repeat-contact rate computed without that night.
+     */
+    private static void requireReadable(Configuration hadoop, String path, LocalDate night, LocalDate running) {
         Path p = new Path(path);
+        String fix = "; restore it or re-run night " + night + ", then run " + running + " again";
         try {
-            if (!p.getFileSystem(hadoop).exists(p)) {
-                throw new IllegalStateException("night " + night + " is marked processed in runs but its conversations"
-                        + " partition " + path + " is missing; re-run that night before relying on resolution");
+            FileSystem fs = p.getFileSystem(hadoop);
+            if (!fs.exists(p)) {
+                throw new NightPublisher.WarehouseException("night " + night + " is marked processed in runs but its"
+                        + " conversations partition " + path + " is missing" + fix, null);
+            }
+            for (FileStatus f : fs.listStatus(p, x -> x.getName().endsWith(".parquet"))) {
+                try (ParquetFileReader footer = ParquetFileReader.open(HadoopInputFile.fromStatus(f, hadoop))) {
+                    footer.getFooter();
+                } catch (IOException | RuntimeException e) {
+                    throw new NightPublisher.WarehouseException("the conversations file " + f.getPath() + " of night "
+                            + night + ", which the resolution window of " + running + " needs, is not readable"
+                            + " Parquet (" + e.getMessage() + ")" + fix, e);
+                }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new NightPublisher.WarehouseException("cannot read " + path + ": " + e.getMessage() + fix, e);
         }
     }
 }

@@ -22,9 +22,12 @@ import java.util.regex.Pattern;
 
 /**
  * Replaces personal data in a text with its type ({@code [CARD]}, {@code [PHONE]}, {@code [EMAIL]}, {@code [NAME]},
- * ...), so what Rapport writes can be read by many people. Built-in: e-mail addresses, Luhn-valid card numbers,
- * phone numbers; then the shapes of {@code rules/personal-data.txt} (accounts, orders, postal codes); then person
- * names found by CoreNLP's 3-class NER model. Only the short texts that are written (excerpts, quarantine text) are
+ * ...), so what Rapport writes can be read by many people. Built-in: e-mail addresses, Luhn-valid card numbers;
+ * then the shapes of {@code rules/personal-data.txt} (accounts, orders, postal codes, spoken addresses, titles
+ * and "my name is"); then phone numbers; then numbers and codes said or spelled out word by word ("four four seven
+ * one", "k nine r two") and written codes mixing letters and digits, typed by the nearest cue word before them
+ * ("account", "order", "number", ...); then person names: the given-name and family-name lists, and CoreNLP's
+ * 3-class NER model. Only the short texts that are written (excerpts, quarantine text) are
  * redacted, never whole transcripts, which keeps the NER cost small. One instance per JVM and rules folder.
  */
 public final class PersonalDataRedactor {
@@ -39,7 +42,7 @@ public final class PersonalDataRedactor {
     private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d-])");
     /** Optional +country and (area), then digit groups; 9 to 15 digits in all. */
     private static final Pattern PHONE = Pattern.compile(
-            "(?<![\\w+])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{1,5}\\)[ .-]?)?\\d{2,5}(?:[ .-]?\\d{2,5}){1,4}(?![\\w])");
+            "(?<![\\w+])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{1,5}\\)[ .-]?)?\\d{1,5}(?:[ .-]?\\d{1,5}){1,6}(?![\\w])");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
     /**
      * Capitalised words that open sentences in support talk. NER (milliseconds per text) only runs on a text with
@@ -63,22 +66,71 @@ public final class PersonalDataRedactor {
             + " Refund Charge Charged Card Account Order Router Internet Broadband Phone Email Bill Billing Payment"
             + " Customer Agent Support Service Team Manager Company").split(" ")));
 
+    public static final String SURNAMES_FILE = "person-surnames.txt";
+
+    /** A word of a number or code said aloud: a digit, a digit word, a letter, a spelling-alphabet word. */
+    private static final String SPOKEN_TOKEN = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple"
+            + "|alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliet|juliett|kilo|lima|mike|oscar|papa"
+            + "|quebec|romeo|sierra|tango|uniform|victor|whiskey|whisky|x-ray|xray|yankee|zulu|\\d{1,4}|[a-z])";
+    /** Four or more of them in a row, joined by spaces or by spoken/written dashes and slashes. */
+    private static final Pattern SPOKEN_RUN = Pattern.compile("(?i)(?<![\\p{L}\\d'’-])" + SPOKEN_TOKEN
+            + "(?:(?:\\s*[-/]\\s*|\\s+(?:dash|hyphen|slash)\\s+|\\s+)" + SPOKEN_TOKEN + "){3,}(?![\\p{L}\\d'’])");
+    private static final Pattern DIGIT_WORD = Pattern.compile(
+            "(?i)\\d+|zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple");
+    /**
+     * A written code: letters and at least four digits in one token, possibly in dash- or slash-separated parts
+     * (INC0047721, LL-204-88193, CLM/2291/77), or six or more digits. Dates, timestamps and our own pseudonyms
+     * ({@code cus_...}) are left alone.
+     */
+    private static final Pattern CODE = Pattern.compile("(?<![\\p{L}\\d/.,£$€_-])(?=(?:[\\p{L}]*[-/]?)*\\d)"
+            + "[\\p{L}\\d]+(?:[-/][\\p{L}\\d]+)*(?![\\p{L}\\d]|[.,]\\d|[-/][\\p{L}\\d])");
+    private static final Pattern DATE = Pattern.compile("\\d{1,4}[-/.]\\d{1,2}(?:[-/.]\\d{1,4}(?:T\\d{1,2})?)?");
+    /**
+     * Cue words and the type they give a number or code that follows within a few words; the nearest cue wins.
+     * Account and order words come before "number", which alone means a phone number.
+     */
+    private static final List<Map.Entry<Pattern, String>> CUES = List.of(
+            Map.entry(Pattern.compile("(?i)\\b(?:e-?mail|address)\\b"), "EMAIL"),
+            Map.entry(Pattern.compile("(?i)\\b(?:account|acct|member(?:ship)?|customer (?:id|number)|policy|loyalty"
+                    + "|frequent flyer|subscriber)\\b"), "ACCOUNT"),
+            Map.entry(Pattern.compile("(?i)\\b(?:order|ref|reference|ticket|case|booking|tracking|claim|incident"
+                    + "|dispute|return|confirmation|invoice|job)\\b"), "ORDER"),
+            Map.entry(Pattern.compile("(?i)\\b(?:post ?code|zip(?: code)?|postal code)\\b"), "POSTCODE"),
+            Map.entry(Pattern.compile("(?i)\\bcard\\b"), "CARD"),
+            Map.entry(Pattern.compile("(?i)\\b(?:phone|mobile|cell|landline|call|ring|text|contact|(?<!(?:account|order"
+                    + "|reference|ref|ticket|case|booking|tracking|claim|member|membership|customer|policy|incident"
+                    + "|confirmation|invoice)\\s)number)\\b"), "PHONE"),
+            Map.entry(Pattern.compile("(?i)\\b(?:name|surname|spell|spelt|spelled)\\b"), "NAME"));
+    /** Words that join the parts of a family name (van der Berg, de Vries, bin Said). */
+    private static final java.util.Set<String> NAME_PARTICLES = java.util.Set.of("de", "van", "der", "den", "von",
+            "da", "di", "du", "del", "della", "dos", "das", "le", "la", "bin", "ibn", "al", "el", "ter", "ten", "st");
+    private static final Pattern TITLE = Pattern.compile("(?i)mr|mrs|ms|miss|mx|dr");
+    /** Months and days are names too (April, May, June), but in support talk they are almost always dates. */
+    private static final java.util.Set<String> CALENDAR = java.util.Set.of("january", "february", "march", "april",
+            "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
+            "wednesday", "thursday", "friday", "saturday", "sunday");
+
     private final List<Rule> rules;
     private final java.util.Map<String, Boolean> givenNames;
+    /** Family names in lower case; true when the name is also an English word (Black, Young). */
+    private final java.util.Map<String, Boolean> surnames;
     private volatile CRFClassifier<CoreLabel> ner;
 
     private record Rule(String type, Pattern pattern) {
     }
 
-    private PersonalDataRedactor(List<Rule> rules, java.util.Map<String, Boolean> givenNames) {
+    private PersonalDataRedactor(List<Rule> rules, java.util.Map<String, Boolean> givenNames,
+                                 java.util.Map<String, Boolean> surnames) {
         this.rules = rules;
         this.givenNames = givenNames;
+        this.surnames = surnames;
     }
 
     /** The redactor for a rules folder (or the shipped rules), built once per JVM. */
     public static PersonalDataRedactor forRules(Optional<String> rulesDir) {
         return BY_RULES.computeIfAbsent(rulesDir.orElse(""),
-                d -> new PersonalDataRedactor(load(rulesDir), names(rulesDir)));
+                d -> new PersonalDataRedactor(load(rulesDir), names(rulesDir, NAMES_FILE, false),
+                        names(rulesDir, SURNAMES_FILE, true)));
     }
 
     /** The rules folder's file if it has one, else the shipped one. */
@@ -86,6 +138,9 @@ public final class PersonalDataRedactor {
         try (InputStream in = rulesDir.map(d -> Path.of(d, file)).filter(Files::exists)
                 .map(PersonalDataRedactor::open)
                 .orElseGet(() -> PersonalDataRedactor.class.getResourceAsStream("/rules/" + file))) {
+            if (in == null) {
+                throw new IllegalStateException("the rules file " + file + " is missing from the job jar");
+            }
             return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -96,13 +151,15 @@ public final class PersonalDataRedactor {
      * Given names from {@value #NAMES_FILE}; the value says whether the name is also an English word ("Grace",
      * "Will"), which is then only taken for a name inside a sentence, never at its start.
      */
-    private static java.util.Map<String, Boolean> names(Optional<String> rulesDir) {
+    private static java.util.Map<String, Boolean> names(Optional<String> rulesDir, String file, boolean lowerCase) {
         java.util.Map<String, Boolean> names = new java.util.HashMap<>();
-        for (String line : lines(rulesDir, NAMES_FILE)) {
+        for (String line : lines(rulesDir, file)) {
             String t = line.strip();
             if (!t.isEmpty() && !t.startsWith("#")) {
                 String[] parts = t.split("\\t");
-                names.put(parts[0].strip(), parts.length > 1 && parts[1].strip().equals("word"));
+                String name = parts[0].strip();
+                names.put(lowerCase ? name.toLowerCase(java.util.Locale.ROOT) : name,
+                        parts.length > 1 && parts[1].strip().equals("word"));
             }
         }
         return java.util.Map.copyOf(names);
@@ -154,7 +211,52 @@ public final class PersonalDataRedactor {
             long digits = m.group().chars().filter(Character::isDigit).count();
             return digits >= 9 && digits <= 15;
         });
+        s = typedByCue(s, SPOKEN_RUN, m -> spokenDigits(m.group()) >= 2
+                || m.group().split("\\s+").length >= 5 && !m.group().matches("(?i)[ai\\s]+"), "NUMBER");
+        s = typedByCue(s, CODE, m -> !DATE.matcher(m.group()).matches() && codeLike(m.group()), "ID");
         return names(s);
+    }
+
+    private static long spokenDigits(String run) {
+        return java.util.Arrays.stream(run.split("[\\s/-]+")).filter(t -> DIGIT_WORD.matcher(t).matches()).count();
+    }
+
+    /** Letters with four or more digits (INC0047721, 7741-AX), or six or more digits on their own. */
+    private static boolean codeLike(String token) {
+        long digits = token.chars().filter(Character::isDigit).count();
+        boolean letters = token.chars().anyMatch(Character::isLetter);
+        return letters ? digits >= 4 || digits >= 3 && token.matches(".*[-/].*") : digits >= 6;
+    }
+
+    /** Replaces each accepted match by the type of the nearest cue word in the 60 characters before it. */
+    private static String typedByCue(String text, Pattern p, java.util.function.Predicate<Matcher> accept,
+                                     String fallback) {
+        Matcher m = p.matcher(text);
+        StringBuilder out = null;
+        int at = 0;
+        while (m.find()) {
+            if (!accept.test(m) || m.start() < at) {
+                continue;
+            }
+            String before = text.substring(Math.max(0, m.start() - 60), m.start());
+            String type = fallback;
+            int nearest = -1;
+            for (Map.Entry<Pattern, String> cue : CUES) {
+                Matcher c = cue.getKey().matcher(before);
+                while (c.find()) {
+                    if (c.start() > nearest) {
+                        nearest = c.start();
+                        type = cue.getValue();
+                    }
+                }
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            out.append(text, at, m.start()).append('[').append(type).append(']');
+            at = m.end();
+        }
+        return out == null ? text : out.append(text, at, text.length()).toString();
     }
 
     private static String replace(String text, Pattern p, String type, java.util.function.Predicate<Matcher> accept) {
@@ -208,33 +310,58 @@ public final class PersonalDataRedactor {
         return out == null ? s : out.append(s, at, s.length()).toString();
     }
 
+    /**
+     * Names from the lists: a listed given name; then, after a name or a title (Mrs, Dr), a family name from the
+     * list, a capitalised word, or a particle with the word after it (de Vries).
+     */
     private String givenNames(String text) {
         Matcher w = WORD.matcher(text);
         StringBuilder out = null;
         int at = 0;
-        boolean previousWasName = false;
+        boolean afterName = false;
+        boolean afterTitle = false;
         int previousEnd = -1;
         while (w.find()) {
             String word = w.group().replaceAll("['’]s$", "");
+            boolean adjacent = previousEnd >= 0 && text.substring(previousEnd, w.start()).matches("\\.? ");
+            if (word.equals("NAME") && w.start() > 0 && text.charAt(w.start() - 1) == '[') {
+                afterName = true;
+                previousEnd = w.start() + word.length() + 1;
+                continue;
+            }
+            if (TITLE.matcher(word).matches()) {
+                afterName = true;
+                afterTitle = true;
+                previousEnd = w.start() + word.length();
+                continue;
+            }
+            String lower = word.toLowerCase(java.util.Locale.ROOT);
             boolean sentenceStart = text.substring(0, w.start()).matches("(?s)(.*[.!?:]\\s+|\\s*)");
             Boolean isWord = givenNames.get(word);
-            if (isWord == null && word.equals(word.toLowerCase(java.util.Locale.ROOT)) && word.length() > 2) {
+            if (isWord == null && word.equals(lower) && word.length() > 2) {
                 // Lower-case transcripts (ASR): a name that is no English word is still a name.
                 String capitalised = Character.toUpperCase(word.charAt(0)) + word.substring(1);
                 isWord = Boolean.FALSE.equals(givenNames.get(capitalised)) ? Boolean.FALSE : null;
             }
-            boolean surname = previousWasName && previousEnd >= 0 && text.substring(previousEnd, w.start()).equals(" ")
-                    && Character.isUpperCase(word.charAt(0)) && !COMMON_CAPITALISED.contains(word);
-            boolean name = surname || (isWord != null && (!isWord || !sentenceStart)
+            if (CALENDAR.contains(lower)) {
+                isWord = null;
+            }
+            boolean particle = afterName && adjacent && NAME_PARTICLES.contains(lower) && w.end() < text.length();
+            boolean surname = afterName && adjacent && !CALENDAR.contains(lower)
+                    && (afterTitle && !COMMON_CAPITALISED.contains(Character.toUpperCase(word.charAt(0))
+                    + word.substring(1)) || Boolean.FALSE.equals(surnames.get(lower))
+                    || Character.isUpperCase(word.charAt(0)) && !COMMON_CAPITALISED.contains(word));
+            boolean name = particle || surname || (isWord != null && (!isWord || !sentenceStart)
                     && (Character.isUpperCase(word.charAt(0)) || !isWord));
             if (name) {
                 if (out == null) {
                     out = new StringBuilder(text.length());
                 }
-                out.append(text, at, w.start()).append("[NAME]");
+                out.append(text, at, w.start()).append(particle ? word : "[NAME]");
                 at = w.start() + word.length();
             }
-            previousWasName = name;
+            afterName = name;
+            afterTitle = false;
             previousEnd = w.start() + word.length();
         }
         return out == null ? text : out.append(text, at, text.length()).toString();

@@ -5,7 +5,6 @@ import io.rapport.sample.SampleGenerator;
 import io.rapport.testing.Conversations;
 import io.rapport.testing.Landing;
 import io.rapport.testing.SharedSpark;
-import io.rapport.warehouse.WarehouseLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,20 +89,6 @@ class NightlyJobTest {
                 new String[] {"--date", "2026-11-22", "--input", tmp.toString(), "--pseudonym-key-file",
                         shortKey.toString()}));
         assertTrue(e.getMessage().contains("shorter than 16"), e.getMessage());
-    }
-
-    @Test
-    void aSecondRunOnALockedWarehouseExitsWithCode7AndNamesTheHolder() throws Exception {
-        Landing.write(Landing.night(tmp.resolve("in"), LocalDate.of(2026, 11, 22)).resolve("a.jsonl"),
-                Landing.jsonLine(Conversations.call(), "c-1", "cu-1"));
-        Path wh = tmp.resolve("wh");
-        try (WarehouseLock held = WarehouseLock.acquire(new org.apache.hadoop.conf.Configuration(), wh.toString(),
-                LocalDate.of(2026, 11, 22), "the-other-run")) {
-            assertEquals(ExitCode.LOCKED, run("--date", "2026-11-22", "--input", tmp.resolve("in").toString(),
-                    "--warehouse", wh.toString()));
-        }
-        assertTrue(err().contains("locked by run the-other-run"), err());
-        assertEquals(7, ExitCode.LOCKED.code);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.rapport.job;
 
 import io.rapport.testing.SharedSpark;
+import io.rapport.testing.Shell;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -143,24 +144,15 @@ class SampleNightsEndToEndTest {
     @Test
     void notebooksRunAndTheLeadershipReportRendersWithItsCharts(@TempDir Path out) throws Exception {
         String night = NIGHTS.get(2);
-        assertEquals(0, shell(out.resolve("run.log"), "jobs/notebooks", "run", "--warehouse", warehouse.toString(),
+        assertEquals(0, Shell.run(out.resolve("run.log"), "jobs/notebooks", "run", "--warehouse", warehouse.toString(),
                 "--date", night, "--out", out.resolve("executed").toString()));
-        assertEquals(0, shell(out.resolve("report.log"), "jobs/notebooks", "report", "--warehouse", warehouse.toString(),
+        assertEquals(0, Shell.run(out.resolve("report.log"), "jobs/notebooks", "report", "--warehouse", warehouse.toString(),
                 "--date", night, "--out", out.resolve("reports").toString()));
         Path html = out.resolve("reports/date=" + night + "/leadership_report.html");
-        assertEquals(0, shell(out.resolve("check.log"), ".venv/bin/python", "notebooks/check_report.py", html.toString()));
+        assertEquals(0, Shell.run(out.resolve("check.log"), ".venv/bin/python", "notebooks/check_report.py", html.toString()));
         for (String nb : List.of("quality_review", "coaching", "leadership_report")) {
             assertTrue(java.nio.file.Files.exists(out.resolve("executed/" + nb + ".ipynb")), nb + " was executed");
         }
-    }
-
-    static int shell(Path log, String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        int code = p.waitFor();
-        if (code != 0) {
-            System.err.println(String.join(" ", command) + " exited " + code + ":\n" + java.nio.file.Files.readString(log));
-        }
-        return code;
     }
 
     @Test

@@ -186,16 +186,48 @@ class FaultToleranceTest {
         assertEquals(reference, everything(w));
     }
 
+    /** A missing or truncated history partition stops the next night with exit 4 and the path, never a guess. */
+    @Test
+    void aBrokenHistoryPartitionStopsTheNightAndNamesIt() throws Exception {
+        Path missing = tmp.resolve("history-missing");
+        copy(afterD1, missing);
+        Path d1 = missing.resolve("conversations/date=" + D1);
+        try (var files = Files.walk(d1)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        String message = runExpectingExit(missing, ExitCode.WAREHOUSE_UNUSABLE);
+        assertTrue(message.contains(d1.toString()) && message.contains("is missing"), message);
+
+        Path truncated = tmp.resolve("history-truncated");
+        copy(afterD1, truncated);
+        Path part;
+        try (var files = Files.list(truncated.resolve("conversations/date=" + D1))) {
+            part = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(part);
+        Files.write(part, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        message = runExpectingExit(truncated, ExitCode.WAREHOUSE_UNUSABLE);
+        assertTrue(message.contains(part.getFileName().toString()) && message.contains("not readable Parquet")
+                && message.contains("re-run night " + D1), message);
+        assertFalse(NightPublisher.publishedNights(spark.sparkContext().hadoopConfiguration(), truncated.toString())
+                .contains(D2), "nothing of the failed night is published");
+    }
+
+    static String runExpectingExit(Path warehouse, ExitCode expected) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ExitCode code = NightlyJob.runNight(new NightlyPipeline(spark, options(warehouse)), D2,
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(expected, code, message);
+        return message;
+    }
+
     @Test
     void aSecondRunOnTheSameWarehouseIsRefusedWithTheHolder() {
         Path w = tmp.resolve("locked");
         try (WarehouseLock held = WarehouseLock.acquire(spark.sparkContext().hadoopConfiguration(), w.toString(), D2,
                 "2026-11-21-holder")) {
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            ExitCode code = NightlyJob.runNight(new NightlyPipeline(spark, options(w)), D2,
-                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertEquals(ExitCode.LOCKED, code);
-            String message = err.toString(StandardCharsets.UTF_8);
+            String message = runExpectingExit(w, ExitCode.LOCKED);
             assertTrue(message.contains("locked by run 2026-11-21-holder (night 2026-11-21") && message.contains("pid "
                     + ProcessHandle.current().pid()), message);
         }

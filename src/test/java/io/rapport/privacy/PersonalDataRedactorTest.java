@@ -16,8 +16,38 @@ class PersonalDataRedactorTest {
     void cardsOnlyWhenLuhnValid() {
         assertEquals("the card [CARD] was charged", R.redact("the card 4111 1111 1111 1111 was charged"));
         assertEquals("card [CARD].", R.redact("card 5500-0000-0000-0004."));
-        // Fails Luhn: not a card; still a long digit run, so the phone rule does not claim 16 digits either.
-        assertEquals("code 4111111111111112 please", R.redact("code 4111111111111112 please"));
+        // Fails Luhn: not a card, and too long for a phone, but sixteen digits identify something all the same.
+        assertEquals("code [ID] please", R.redact("code 4111111111111112 please"));
+    }
+
+    @Test
+    void numbersSaidWordByWordTakeTheTypeOfTheirCue() {
+        assertEquals("my account number is [ACCOUNT] yeah",
+                R.redact("my account number is four four seven one nine oh two two yeah"));
+        assertEquals("and her number is [PHONE]", R.redact("and her number is oh seven seven double oh nine one two"));
+        assertEquals("the reference is [ORDER] ok", R.redact("the reference is k nine r two w l ok"));
+        assertEquals("it's [NUMBER]", R.redact("it's six one seven three"));
+        // Counting, times and a lone letter stay.
+        String plain = "one or two times, a b and then i called at nine thirty";
+        assertEquals(plain, R.redact(plain));
+    }
+
+    @Test
+    void writtenCodesAreIdentifiersButDatesAndModelsAreNot() {
+        assertEquals("logged as incident [ORDER] so", R.redact("logged as incident INC0047721 so"));
+        assertEquals("it says [ID] on the box", R.redact("it says LL-204-88193 on the box"));
+        String plain = "on 12/03/2026 my iPhone 14 on version 17.2 paid £1,299.00 for 500 Mbps at 2026-11-24T08:00:00Z"
+                + " as cus_0123456789abcdef0123";
+        assertEquals(plain, R.redact(plain));
+    }
+
+    @Test
+    void familyNamesFollowAGivenNameOrATitle() {
+        assertEquals("yeah it's [NAME] [NAME] i'm her son", R.redact("yeah it's siobhan o'connor i'm her son"));
+        assertEquals("thank you mrs [NAME] for waiting", R.redact("thank you mrs hughes for waiting"));
+        assertEquals("Regards, [NAME] de [NAME]", R.redact("Regards, Priya de Vries"));
+        // Months and days are dates here, not names.
+        assertEquals("from 1 May to 30 June, every Monday", R.redact("from 1 May to 30 June, every Monday"));
     }
 
     @Test

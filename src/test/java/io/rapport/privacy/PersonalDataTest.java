@@ -5,6 +5,7 @@ import io.rapport.pipeline.NightResult;
 import io.rapport.pipeline.NightlyPipeline;
 import io.rapport.testing.Landing;
 import io.rapport.testing.SharedSpark;
+import io.rapport.testing.Shell;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,6 +141,28 @@ class PersonalDataTest {
         String raw = spark.read().parquet(warehouse.resolve("quarantine").toString())
                 .filter("reason_code = 'UNKNOWN_CHANNEL'").first().getAs("raw");
         assertTrue(raw.contains("\"customer_id\":\"" + pseudonym + "\""), raw);
+    }
+
+    /** The executed notebooks and the rendered report show excerpts and ids: none of the seeds may be there. */
+    @Test
+    void noSeededValueAppearsInTheNotebooksOrTheReport() throws Exception {
+        Path out = tmp.resolve("notebooks");
+        assertEquals(0, Shell.run(tmp.resolve("run.log"), "jobs/notebooks", "run", "--warehouse", warehouse.toString(),
+                "--date", NIGHT.toString(), "--out", out.resolve("executed").toString()));
+        assertEquals(0, Shell.run(tmp.resolve("report.log"), "jobs/notebooks", "report", "--warehouse",
+                warehouse.toString(), "--date", NIGHT.toString(), "--out", out.resolve("reports").toString()));
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        int excerpts = 0;
+        try (Stream<Path> all = Files.walk(out)) {
+            for (Path f : all.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(f, StandardCharsets.UTF_8);
+                excerpts += text.contains("[NAME]") || text.contains("[CARD]") || text.contains("[PHONE]") ? 1 : 0;
+                found.putAll(leaks(out.relativize(f).toString(), text));
+            }
+        }
+        assertTrue(Files.exists(out.resolve("reports/date=" + NIGHT + "/leadership_report.html")));
+        assertTrue(excerpts > 0, "no notebook showed a redacted excerpt, so the scan proves nothing");
+        assertEquals(Map.of(), found);
     }
 
     /** Redaction recall on every seeded utterance, by type; docs/reliability.md reports these figures. */
