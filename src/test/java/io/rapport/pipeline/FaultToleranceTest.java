@@ -45,9 +45,21 @@ class FaultToleranceTest {
     static final LocalDate D2 = LocalDate.of(2026, 11, 21);
     static final List<String> TABLES = List.of("conversations", "behavior_events", "quarantine", "resolution",
             "resolution_rates", "agent_daily", "team_daily", "trends", "coaching");
-    /** One point per phase: reading, writing a table, and the three states of a publish. */
-    static final List<String> POINTS = List.of("read", "write:behavior_events", "publish:markers-withdrawn",
-            "publish:swapped-3", "publish:markers-written");
+    /**
+     * One point per phase: reading, before the write of a table picked at random (the tables before it are
+     * staged), between two tables, and the three states of a publish. The real kill -9 below lands anywhere,
+     * including inside a write.
+     */
+    static final List<String> POINTS = List.of("read", "write:" + randomTable(), "between:quarantine-conversations",
+            "publish:markers-withdrawn", "publish:swapped-3", "publish:markers-written");
+
+    static String randomTable() {
+        List<String> written = List.of("quarantine", "conversations", "behavior_events", "agent_daily", "team_daily",
+                "trends", "coaching");
+        String table = written.get(new Random().nextInt(written.size()));
+        System.out.println("FaultToleranceTest: killing before the write of " + table);
+        return table;
+    }
 
     @TempDir
     static Path tmp;

@@ -1,0 +1,300 @@
+package io.rapport.bench;
+
+import io.rapport.analysis.ConversationAnalyzer;
+import io.rapport.analysis.language.Annotations;
+import io.rapport.analysis.language.CustomerSentiment;
+import io.rapport.analysis.timing.InterruptionDetector;
+import io.rapport.ingest.IngestResult;
+import io.rapport.ingest.TranscriptFileReader;
+import io.rapport.model.Channel;
+import io.rapport.model.Conversation;
+import io.rapport.model.Utterance;
+import io.rapport.pipeline.NightOptions;
+import io.rapport.pipeline.NightResult;
+import io.rapport.pipeline.NightlyPipeline;
+import io.rapport.sample.SampleGenerator;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * jobs/bench: the nightly job on N generated conversations, and in the same JVM the ceiling it is measured
+ * against: the same CoreNLP annotators over the same texts in a plain loop, no Spark, one pipeline per thread.
+ * Prints conversations per second per core for both, their ratio, start-up, the job's own stage split (from its
+ * runs row) and peak RSS, and appends a row to docs/benchmarks.md.
+ */
+public final class Benchmark {
+
+    static final LocalDate NIGHT = LocalDate.of(2026, 12, 1);
+
+    private Benchmark() {
+    }
+
+    record Options(int conversations, boolean sentiment, boolean naiveBaseline, int cores, Path work, Path report) {
+        static Options parse(String[] args) {
+            Map<String, String> v = new LinkedHashMap<>();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                v.put(args[i], args[i + 1]);
+            }
+            for (String k : v.keySet()) {
+                if (!List.of("--conversations", "--sentiment", "--baseline", "--cores", "--work", "--report")
+                        .contains(k)) {
+                    throw new IllegalArgumentException("unknown argument " + k);
+                }
+            }
+            if (args.length % 2 != 0) {
+                throw new IllegalArgumentException(args[args.length - 1] + " needs a value");
+            }
+            String sentiment = v.getOrDefault("--sentiment", "off");
+            if (!sentiment.equals("on") && !sentiment.equals("off")) {
+                throw new IllegalArgumentException("--sentiment must be on or off");
+            }
+            String baseline = v.getOrDefault("--baseline", "none");
+            if (!baseline.equals("none") && !baseline.equals("naive")) {
+                throw new IllegalArgumentException("--baseline must be naive (or left out)");
+            }
+            return new Options(Integer.parseInt(v.getOrDefault("--conversations", "10000")), sentiment.equals("on"),
+                    baseline.equals("naive"),
+                    Integer.parseInt(v.getOrDefault("--cores", String.valueOf(Runtime.getRuntime().availableProcessors()))),
+                    Path.of(v.getOrDefault("--work", "target/bench")), Path.of(v.getOrDefault("--report",
+                    "docs/benchmarks.md")));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (RuntimeException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.err.println("usage: jobs/bench [--conversations N] [--sentiment on|off] [--baseline naive]"
+                    + " [--cores N] [--work DIR] [--report FILE]");
+            System.exit(2);
+            return;
+        }
+        System.exit(run(o) ? 0 : 1);
+    }
+
+    static boolean run(Options o) throws Exception {
+        Path landing = o.work().resolve("landing-" + o.conversations());
+        if (!Files.exists(landing.resolve("date=" + NIGHT))) {
+            long t = System.nanoTime();
+            SampleGenerator.writeNight(landing, NIGHT, SampleGenerator.Options.defaults()
+                    .withConversations(o.conversations()).withBadRecords(false));
+            System.out.printf("generated %d conversations in %.1f s%n", o.conversations(), seconds(t));
+        }
+        List<Conversation> conversations = read(landing.resolve("date=" + NIGHT));
+        Corpus corpus = Corpus.of(conversations);
+        System.out.println(corpus.describe());
+
+        // Start-up: the models, loaded once per JVM (per thread for the pipelines).
+        long t = System.nanoTime();
+        ConversationAnalyzer analyzer = ConversationAnalyzer.load(Optional.empty(),
+                InterruptionDetector.DEFAULT_MIN_OVERLAP_MS, o.sentiment());
+        analyzer.analyze(conversations.get(0));
+        double startup = seconds(t);
+
+        // Warm both paths up on the same slice, so neither gains from the other's JIT work.
+        List<Conversation> warm = conversations.subList(0, Math.min(200, conversations.size()));
+        ceiling(warm, o.cores(), o.sentiment());
+
+        t = System.nanoTime();
+        ceiling(conversations, o.cores(), o.sentiment());
+        double ceilingSeconds = seconds(t);
+
+        SparkSession spark = SparkSession.builder().master("local[" + o.cores() + "]").appName("rapport-bench")
+                .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(4, o.cores() * 2)))
+                .config("spark.ui.enabled", "false").getOrCreate();
+        Path warehouse = o.work().resolve("warehouse-" + o.conversations() + (o.sentiment() ? "-sentiment" : ""));
+        t = System.nanoTime();
+        NightResult night = new NightlyPipeline(spark, NightOptions.defaults(landing.toString(), warehouse.toString())
+                .withSentiment(o.sentiment())).run(NIGHT);
+        double jobSeconds = seconds(t);
+        spark.stop();
+
+        Double naive = o.naiveBaseline() ? naiveRate(conversations, o.cores()) : null;
+        double jobRate = night.processed() / jobSeconds / o.cores();
+        double ceilingRate = conversations.size() / ceilingSeconds / o.cores();
+        long peakRss = peakRssBytes();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "job:     %.1f conversations/s/core (%d in %.1f s on %d cores)%n",
+                jobRate, night.processed(), jobSeconds, o.cores()));
+        out.append(String.format(Locale.ROOT, "ceiling: %.1f conversations/s/core (CoreNLP alone, %.1f s)%n",
+                ceilingRate, ceilingSeconds));
+        out.append(String.format(Locale.ROOT, "ratio:   %.2f of the ceiling%n", jobRate / ceilingRate));
+        if (naive != null) {
+            out.append(String.format(Locale.ROOT, "naive:   %.2f conversations/s/core (PCFG sentiment on every"
+                    + " utterance, one pipeline); the job is %.1fx that%n", naive, jobRate / naive));
+        }
+        out.append(String.format(Locale.ROOT, "start-up (models): %.1f s; peak RSS %.0f MiB%n", startup,
+                peakRss / 1048576.0));
+        out.append("job stages (ms): ").append(night.stageMillis()).append('\n');
+        System.out.print(out);
+        appendRow(o, corpus, jobRate, ceilingRate, naive, startup, night, jobSeconds, peakRss);
+        return night.processed() == conversations.size();
+    }
+
+    /** The night's conversations, read with the job's own adapters but no Spark. */
+    static List<Conversation> read(Path night) throws IOException {
+        TranscriptFileReader reader = new TranscriptFileReader(NightOptions.DEFAULT_MAX_RECORD_BYTES, Optional.empty());
+        List<Conversation> all = new ArrayList<>();
+        try (Stream<Path> files = Files.list(night)) {
+            for (Path f : files.sorted().toList()) {
+                try (InputStream in = Files.newInputStream(f)) {
+                    for (Iterator<IngestResult> it = reader.read(f.getFileName().toString(), in); it.hasNext(); ) {
+                        if (it.next() instanceof IngestResult.Accepted a) {
+                            all.add(a.conversation());
+                        }
+                    }
+                }
+            }
+        }
+        all.sort(Comparator.comparing(Conversation::conversationId));
+        return all;
+    }
+
+    /**
+     * The NLP ceiling: every utterance through tokenize, ssplit, pos, lemma (and with sentiment, the same bounded
+     * customer turns through parse and sentiment), conversations shared out over {@code cores} threads.
+     */
+    static void ceiling(List<Conversation> conversations, int cores, boolean sentiment) throws Exception {
+        CustomerSentiment scorer = sentiment ? new CustomerSentiment() : null;
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(cores);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < cores; i++) {
+                done.add(pool.submit(() -> {
+                    for (int k = next.getAndIncrement(); k < conversations.size(); k = next.getAndIncrement()) {
+                        Conversation c = conversations.get(k);
+                        Annotations a = new Annotations(c);
+                        for (Utterance u : c.utterances()) {
+                            a.sentences(u);
+                        }
+                        if (scorer != null) {
+                            scorer.score(c.utterances(), new boolean[c.utterances().size()], a);
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * The naive approach the issue compares against: one pipeline with the PCFG parser and sentiment over every
+     * utterance, on a sample of 30 voice conversations (it is that slow), per core.
+     */
+    static double naiveRate(List<Conversation> conversations, int cores) {
+        Properties p = new Properties();
+        p.setProperty("annotators", "tokenize,ssplit,pos,lemma,parse,sentiment");
+        p.setProperty("parse.model", "edu/stanford/nlp/models/lexparser/englishPCFG.ser.gz");
+        edu.stanford.nlp.pipeline.StanfordCoreNLP naive = new edu.stanford.nlp.pipeline.StanfordCoreNLP(p);
+        List<Conversation> sample = conversations.stream().filter(c -> c.channel() == Channel.VOICE).limit(30).toList();
+        long t = System.nanoTime();
+        for (Conversation c : sample) {
+            for (Utterance u : c.utterances()) {
+                naive.annotate(new edu.stanford.nlp.pipeline.Annotation(u.text()));
+            }
+        }
+        return sample.size() / seconds(t); // one pipeline, one thread: already per core
+    }
+
+    record Corpus(int conversations, int voice, int chat, int email, long utterances, long words) {
+        static Corpus of(List<Conversation> all) {
+            int[] byChannel = new int[3];
+            long utterances = 0;
+            long words = 0;
+            for (Conversation c : all) {
+                byChannel[c.channel().ordinal()]++;
+                utterances += c.utterances().size();
+                for (Utterance u : c.utterances()) {
+                    words += u.text().isBlank() ? 0 : u.text().trim().split("\\s+").length;
+                }
+            }
+            return new Corpus(all.size(), byChannel[Channel.VOICE.ordinal()], byChannel[Channel.CHAT.ordinal()],
+                    byChannel[Channel.EMAIL.ordinal()], utterances, words);
+        }
+
+        String describe() {
+            return String.format(Locale.ROOT, "%d conversations (voice %d, chat %d, email %d), %.1f utterances and"
+                    + " %.0f words each on average", conversations, voice, chat, email,
+                    utterances / (double) conversations, words / (double) conversations);
+        }
+    }
+
+    static long peakRssBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: reported as 0.
+        }
+        return 0;
+    }
+
+    static String machine(int cores) {
+        String cpu = "?";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("?");
+        } catch (IOException e) {
+            // Not Linux.
+        }
+        return String.format(Locale.ROOT, "%s, %d of %d cores, Java %s, heap max %d GiB", cpu, cores,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 30);
+    }
+
+    static void appendRow(Options o, Corpus corpus, double jobRate, double ceilingRate, Double naive, double startup,
+                          NightResult night, double jobSeconds, long peakRss) throws IOException {
+        Path report = o.report();
+        if (!Files.exists(report)) {
+            Files.createDirectories(report.toAbsolutePath().getParent());
+            Files.writeString(report, "# Benchmarks\n\nRows appended by `jobs/bench` (README, docs/benchmarks.md"
+                    + " header).\n\n| date | machine | conversations | sentiment | job conv/s/core | ceiling conv/s/core"
+                    + " | ratio | naive conv/s/core | start-up s | job s | stages ms | peak RSS MiB |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|---|---|\n", StandardCharsets.UTF_8);
+        }
+        String row = String.format(Locale.ROOT, "| %s | %s | %d (%d voice, %d chat, %d email) | %s | %.1f | %.1f |"
+                        + " %.2f | %s | %.1f | %.0f | %s | %.0f |%n",
+                ZonedDateTime.now(ZoneOffset.UTC).toLocalDate(), machine(o.cores()), corpus.conversations(),
+                corpus.voice(), corpus.chat(), corpus.email(), o.sentiment() ? "on" : "off", jobRate, ceilingRate,
+                jobRate / ceilingRate, naive == null ? "—" : String.format(Locale.ROOT, "%.2f", naive), startup,
+                jobSeconds, night.stageMillis().toString().replace("|", "/"), peakRss / 1048576.0);
+        Files.writeString(report, row, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        System.out.println("appended to " + report);
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
