@@ -45,9 +45,12 @@ final class AnalyzeConversation implements MapFunction<Row, Row> {
         values.add(parsed.getAs("source_file"));
         values.add(parsed.getAs("line"));
         List<Row> events = new ArrayList<>(a.events().size());
+        // One utterance often shows several behaviours: redact its excerpt once.
+        java.util.Map<String, String> redacted = new java.util.HashMap<>();
         for (BehaviorEvent e : a.events()) {
             events.add(RowFactory.create(e.conversationId(), e.agentId(), e.utteranceIndex(), e.speaker(),
-                    e.behavior(), e.detail(), e.offsetMs(), privacy.redact(e.excerpt()), e.ruleId()));
+                    e.behavior(), e.detail(), e.offsetMs(), redacted.computeIfAbsent(e.excerpt(), privacy::redact),
+                    e.ruleId()));
         }
         values.add(SparkValues.seq(events));
         return RowFactory.create(values.toArray());

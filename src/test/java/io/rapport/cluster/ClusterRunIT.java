@@ -63,14 +63,43 @@ class ClusterRunIT {
                 .toList();
     }
 
+    /**
+     * Two bundled sample nights, then a night of every vendor format (its adapters, Jakarta Mail's service lookup
+     * in particular, must work from the job jar on executors).
+     */
+    static Path landing() throws Exception {
+        Path landing = tmp.resolve("landing");
+        for (String night : List.of("date=2026-11-20", "date=2026-11-21")) {
+            copyFiles(ROOT.resolve("samples/landing").resolve(night), landing.resolve(night));
+        }
+        copyFiles(ROOT.resolve("src/test/resources/formats"), landing.resolve("date=2026-11-22"));
+        return landing;
+    }
+
+    static void copyFiles(Path from, Path to) throws Exception {
+        try (var files = Files.walk(from)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".md")).toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target);
+            }
+        }
+    }
+
+    static ProcessBuilder nightly(String master, Path landing, Path warehouse) {
+        ProcessBuilder run = new ProcessBuilder(ROOT.resolve("jobs/nightly").toString(), "--master", master,
+                "--input", landing.toString(), "--from", "2026-11-20", "--to", "2026-11-22", "--agent-domains",
+                "help.example-telco.com", "--warehouse", warehouse.toString(), "--sentiment", "off");
+        run.environment().put("RAPPORT_REPORT", "off"); // the notebooks have their own test
+        run.environment().put("RAPPORT_PSEUDONYM_KEY", "cluster-test-key-0123456789");
+        return run;
+    }
+
     @Test
     void clusterRunWithALostExecutorEqualsTheEmbeddedRun() throws Exception {
+        Path landing = landing();
         Path clusterWarehouse = tmp.resolve("cluster");
-        ProcessBuilder clusterRun = new ProcessBuilder(ROOT.resolve("jobs/nightly").toString(), "--master", master,
-                "--from", "2026-11-20", "--to", "2026-11-21", "--warehouse", clusterWarehouse.toString(),
-                "--sentiment", "off")
-                .redirectErrorStream(true);
-        clusterRun.environment().put("RAPPORT_REPORT", "off"); // the notebooks have their own test
+        ProcessBuilder clusterRun = nightly(master, landing, clusterWarehouse).redirectErrorStream(true);
         Process job = clusterRun.start();
         AtomicReference<String> killed = new AtomicReference<>();
         List<String> output = new ArrayList<>();
@@ -91,14 +120,14 @@ class ClusterRunIT {
         assertEquals(0, job.waitFor(), log);
         assertTrue(killed.get() != null, "no executor was found to kill mid-run\n" + log);
         assertEquals(2, output.stream().filter(l -> l.contains("read 59 = processed 48 + quarantined 11")).count(), log);
+        // 2 Transcribe, 1 Contact Lens, 1 CCAI call, 2 WebVTT, 2 email threads; quarantined: the CCAI chat without
+        // its sidecar row and the unanswered email.
+        assertTrue(log.contains("read 10 = processed 8 + quarantined 2"), log);
 
         SparkSession spark = SharedSpark.session();
         Path embeddedWarehouse = tmp.resolve("embedded");
-        ProcessBuilder embeddedRun = new ProcessBuilder(ROOT.resolve("jobs/nightly").toString(), "--master", "local[2]",
-                "--from", "2026-11-20", "--to", "2026-11-21", "--warehouse", embeddedWarehouse.toString(),
-                "--sentiment", "off")
+        ProcessBuilder embeddedRun = nightly("local[2]", landing, embeddedWarehouse)
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("embedded.log").toFile());
-        embeddedRun.environment().put("RAPPORT_REPORT", "off");
         Process embedded = embeddedRun.start();
         assertEquals(0, embedded.waitFor(), Files.readString(tmp.resolve("embedded.log")));
 
@@ -116,32 +145,6 @@ class ClusterRunIT {
                         .orderBy("date").collectAsList());
         assertTrue(spark.read().parquet(clusterWarehouse.resolve("runs").toString()).first().<String>getAs("master")
                 .startsWith("spark://"));
-    }
-
-    /** Vendor adapters (Jakarta Mail's service lookup in particular) must work from the job jar on executors. */
-    @Test
-    void vendorFormatsAreReadOnTheCluster() throws Exception {
-        Path night = tmp.resolve("vendor-landing").resolve("date=2026-11-23");
-        Path fixtures = ROOT.resolve("src/test/resources/formats");
-        try (var files = Files.walk(fixtures)) {
-            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".md")).toList()) {
-                Path target = night.resolve(fixtures.relativize(f).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(f, target);
-            }
-        }
-        ProcessBuilder run = new ProcessBuilder(ROOT.resolve("jobs/nightly").toString(), "--master", master,
-                "--input", night.getParent().toString(), "--date", "2026-11-23", "--agent-domains",
-                "help.example-telco.com", "--warehouse", tmp.resolve("vendor-warehouse").toString(), "--sentiment", "off")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("vendor.log").toFile());
-        run.environment().put("RAPPORT_REPORT", "off");
-        run.environment().put("RAPPORT_PSEUDONYM_KEY", "cluster-test-key-0123456789");
-        int exit = run.start().waitFor();
-        String log = Files.readString(tmp.resolve("vendor.log"));
-        assertEquals(0, exit, log);
-        // 2 Transcribe, 1 Contact Lens, 1 CCAI call, 2 WebVTT, 2 email threads; quarantined: the CCAI chat without
-        // its sidecar row and the unanswered email.
-        assertTrue(log.contains("read 10 = processed 8 + quarantined 2"), log);
     }
 
     static List<Row> sorted(SparkSession spark, Path warehouse, String table) {
