@@ -123,6 +123,11 @@ public final class Benchmark {
         ceiling(conversations, o.cores(), o.sentiment());
         double ceilingSeconds = seconds(t);
 
+        // Where the job's analysis time goes, without Spark, on a slice: every detector, then the redaction of
+        // the excerpts the events carry.
+        List<Conversation> slice = conversations.subList(0, Math.min(2000, conversations.size()));
+        double[] split = analysisSplit(slice, analyzer, o.cores());
+
         SparkSession spark = SparkSession.builder().master("local[" + o.cores() + "]").appName("rapport-bench")
                 .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(4, o.cores() * 2)))
                 .config("spark.ui.enabled", "false").getOrCreate();
@@ -143,6 +148,9 @@ public final class Benchmark {
         out.append(String.format(Locale.ROOT, "ceiling: %.1f conversations/s/core (CoreNLP alone, %.1f s)%n",
                 ceilingRate, ceilingSeconds));
         out.append(String.format(Locale.ROOT, "ratio:   %.2f of the ceiling%n", jobRate / ceilingRate));
+        out.append(String.format(Locale.ROOT, "without Spark, on %d conversations: analysis %.1f conversations/s/core,"
+                + " analysis + excerpt redaction %.1f%n", slice.size(), slice.size() / split[0] / o.cores(),
+                slice.size() / (split[0] + split[1]) / o.cores()));
         if (naive != null) {
             out.append(String.format(Locale.ROOT, "naive:   %.2f conversations/s/core (PCFG sentiment on every"
                     + " utterance, one pipeline); the job is %.1fx that%n", naive, jobRate / naive));
@@ -180,21 +188,43 @@ public final class Benchmark {
      */
     static void ceiling(List<Conversation> conversations, int cores, boolean sentiment) throws Exception {
         CustomerSentiment scorer = sentiment ? new CustomerSentiment() : null;
+        parallel(conversations.size(), cores, k -> {
+            Conversation c = conversations.get(k);
+            Annotations a = new Annotations(c);
+            for (Utterance u : c.utterances()) {
+                a.sentences(u);
+            }
+            if (scorer != null) {
+                scorer.score(c.utterances(), new boolean[c.utterances().size()], a);
+            }
+        });
+    }
+
+    /** Seconds spent analysing the conversations, and then redacting their events' excerpts. */
+    static double[] analysisSplit(List<Conversation> conversations, ConversationAnalyzer analyzer, int cores)
+            throws Exception {
+        io.rapport.privacy.Privacy privacy = new io.rapport.privacy.Privacy(io.rapport.privacy.PseudonymKey.DEMO,
+                Optional.empty());
+        List<List<String>> excerpts = new ArrayList<>();
+        conversations.forEach(c -> excerpts.add(null));
+        long t = System.nanoTime();
+        parallel(conversations.size(), cores, k -> excerpts.set(k, analyzer.analyze(conversations.get(k)).events()
+                .stream().map(io.rapport.analysis.BehaviorEvent::excerpt).distinct().toList()));
+        double analysis = seconds(t);
+        t = System.nanoTime();
+        parallel(conversations.size(), cores, k -> excerpts.get(k).forEach(privacy::redact));
+        return new double[] {analysis, seconds(t)};
+    }
+
+    static void parallel(int n, int cores, java.util.function.IntConsumer work) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(cores);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < cores; i++) {
                 done.add(pool.submit(() -> {
-                    for (int k = next.getAndIncrement(); k < conversations.size(); k = next.getAndIncrement()) {
-                        Conversation c = conversations.get(k);
-                        Annotations a = new Annotations(c);
-                        for (Utterance u : c.utterances()) {
-                            a.sentences(u);
-                        }
-                        if (scorer != null) {
-                            scorer.score(c.utterances(), new boolean[c.utterances().size()], a);
-                        }
+                    for (int k = next.getAndIncrement(); k < n; k = next.getAndIncrement()) {
+                        work.accept(k);
                     }
                 }));
             }
