@@ -307,10 +307,10 @@ public final class Benchmark {
     static void appendRow(Options o, Corpus corpus, double jobRate, double ceilingRate, Double naive, double startup,
                           NightResult night, double jobSeconds, long peakRss) throws IOException {
         Path report = o.report();
-        if (!Files.exists(report)) {
+        if (!Files.exists(report) || Files.readAllLines(report).stream().noneMatch(l -> l.startsWith("| date | machine"))) {
             Files.createDirectories(report.toAbsolutePath().getParent());
-            Files.writeString(report, "# Benchmarks\n\nRows appended by `jobs/bench` (README, docs/benchmarks.md"
-                    + " header).\n\n| date | machine | conversations | sentiment | job conv/s/core | ceiling conv/s/core"
+            Files.writeString(report, (Files.exists(report) ? Files.readString(report) : "# Benchmarks\n")
+                    + "\n| date | machine | conversations | sentiment | job conv/s/core | ceiling conv/s/core"
                     + " | ratio | naive conv/s/core | start-up s | job s | stages ms | peak RSS MiB |\n"
                     + "|---|---|---|---|---|---|---|---|---|---|---|---|\n", StandardCharsets.UTF_8);
         }
@@ -320,8 +320,21 @@ public final class Benchmark {
                 corpus.voice(), corpus.chat(), corpus.email(), o.sentiment() ? "on" : "off", jobRate, ceilingRate,
                 jobRate / ceilingRate, naive == null ? "—" : String.format(Locale.ROOT, "%.2f", naive), startup,
                 jobSeconds, night.stageMillis().toString().replace("|", "/"), peakRss / 1048576.0);
-        Files.writeString(report, row, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
-        System.out.println("appended to " + report);
+        // The row goes at the end of the results table, so prose after the table stays after it.
+        List<String> lines = new ArrayList<>(Files.readAllLines(report, StandardCharsets.UTF_8));
+        int at = lines.size();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("| date | machine")) {
+                at = i + 1;
+                while (at < lines.size() && lines.get(at).startsWith("|")) {
+                    at++;
+                }
+                break;
+            }
+        }
+        lines.add(at, row.strip());
+        Files.writeString(report, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        System.out.println("added a row to " + report);
     }
 
     private static double seconds(long startNanos) {
