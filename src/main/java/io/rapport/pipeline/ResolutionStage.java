@@ -16,13 +16,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -141,25 +139,9 @@ final class ResolutionStage {
                         col("resolved_in_transcript").divide(col("with_transcript_verdict"))));
     }
 
-    /** Nights that have been published, known by their runs partition. */
+    /** Nights that have been processed, known by their runs partition. */
     static Set<LocalDate> processedNights(String warehouse, Configuration hadoop) {
-        Set<LocalDate> nights = new TreeSet<>();
-        Path runs = new Path(warehouse, TableSchemas.RUNS);
-        try {
-            FileSystem fs = runs.getFileSystem(hadoop);
-            if (!fs.exists(runs)) {
-                return nights;
-            }
-            for (FileStatus s : fs.listStatus(runs)) {
-                String name = s.getPath().getName();
-                if (s.isDirectory() && name.startsWith("date=")) {
-                    nights.add(LocalDate.parse(name.substring(5)));
-                }
-            }
-            return nights;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list processed nights in " + runs, e);
-        }
+        return NightPublisher.nightsIn(hadoop, new Path(warehouse, TableSchemas.RUNS));
     }
 
     /**

@@ -13,10 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +40,7 @@ public final class PersonalDataRedactor {
 
     public static final String RULES_FILE = "personal-data.txt";
     public static final String NAMES_FILE = "person-names.txt";
+    public static final String SURNAMES_FILE = "person-surnames.txt";
     private static final String NER_MODEL = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
     private static final Map<String, PersonalDataRedactor> BY_RULES = new ConcurrentHashMap<>();
 
@@ -48,7 +55,7 @@ public final class PersonalDataRedactor {
      * Capitalised words that open sentences in support talk. NER (milliseconds per text) only runs on a text with
      * some other capitalised word, which keeps it off most excerpts ("Okay, let me check that for you.").
      */
-    private static final java.util.Set<String> COMMON_CAPITALISED = java.util.Set.copyOf(java.util.Arrays.asList(("I I'm I've I'll I'd Okay OK Ok"
+    private static final Set<String> COMMON_CAPITALISED = Set.copyOf(Arrays.asList(("I I'm I've I'll I'd Okay OK Ok"
             + " Yes Yeah Yep No Nope Thanks Thank Sorry So Let Let's Just Well Oh Right Sure Great Perfect Alright All"
             + " And But Or If When What Why How Where Who Which Can Could Would Will Shall Should Do Does Did Is Are"
             + " Was Were Have Has Had It It's That That's This There There's These Those The A An We We're We'll We've"
@@ -66,8 +73,6 @@ public final class PersonalDataRedactor {
             + " Refund Charge Charged Card Account Order Router Internet Broadband Phone Email Bill Billing Payment"
             + " Customer Agent Support Service Team Manager Company").split(" ")));
 
-    public static final String SURNAMES_FILE = "person-surnames.txt";
-
     /** A word of a number or code said aloud: a digit, a digit word, a letter, a spelling-alphabet word. */
     private static final String SPOKEN_TOKEN = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple"
             + "|alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliet|juliett|kilo|lima|mike|oscar|papa"
@@ -84,6 +89,14 @@ public final class PersonalDataRedactor {
      */
     private static final Pattern CODE = Pattern.compile("(?<![\\p{L}\\d/.,£$€_-])(?=(?:[\\p{L}]*[-/]?)*\\d)"
             + "[\\p{L}\\d]+(?:[-/][\\p{L}\\d]+)*(?![\\p{L}\\d]|[.,]\\d|[-/][\\p{L}\\d])");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern SPOKEN_SEPARATOR = Pattern.compile("[\\s/-]+");
+    /** A run of single letters that are all "a" or "i" is words, not a spelled code. */
+    private static final Pattern ONLY_A_AND_I = Pattern.compile("(?i)[ai\\s]+");
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\[[A-Z_]+]");
+    /** What may stand between a given name and the family name after it: a space, or an initial's dot and one. */
+    private static final Pattern NAME_GAP = Pattern.compile("\\.? ");
     private static final Pattern DATE = Pattern.compile("\\d{1,4}[-/.]\\d{1,2}(?:[-/.]\\d{1,4}(?:T\\d{1,2})?)?");
     /**
      * Cue words and the type they give a number or code that follows within a few words; the nearest cue wins.
@@ -102,25 +115,25 @@ public final class PersonalDataRedactor {
                     + "|confirmation|invoice)\\s)number)\\b"), "PHONE"),
             Map.entry(Pattern.compile("(?i)\\b(?:name|surname|spell|spelt|spelled)\\b"), "NAME"));
     /** Words that join the parts of a family name (van der Berg, de Vries, bin Said). */
-    private static final java.util.Set<String> NAME_PARTICLES = java.util.Set.of("de", "van", "der", "den", "von",
+    private static final Set<String> NAME_PARTICLES = Set.of("de", "van", "der", "den", "von",
             "da", "di", "du", "del", "della", "dos", "das", "le", "la", "bin", "ibn", "al", "el", "ter", "ten", "st");
     private static final Pattern TITLE = Pattern.compile("(?i)mr|mrs|ms|miss|mx|dr");
     /** Months and days are names too (April, May, June), but in support talk they are almost always dates. */
-    private static final java.util.Set<String> CALENDAR = java.util.Set.of("january", "february", "march", "april",
+    private static final Set<String> CALENDAR = Set.of("january", "february", "march", "april",
             "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
             "wednesday", "thursday", "friday", "saturday", "sunday");
 
     private final List<Rule> rules;
-    private final java.util.Map<String, Boolean> givenNames;
+    private final Map<String, Boolean> givenNames;
     /** Family names in lower case; true when the name is also an English word (Black, Young). */
-    private final java.util.Map<String, Boolean> surnames;
+    private final Map<String, Boolean> surnames;
     private volatile CRFClassifier<CoreLabel> ner;
 
     private record Rule(String type, Pattern pattern) {
     }
 
-    private PersonalDataRedactor(List<Rule> rules, java.util.Map<String, Boolean> givenNames,
-                                 java.util.Map<String, Boolean> surnames) {
+    private PersonalDataRedactor(List<Rule> rules, Map<String, Boolean> givenNames,
+                                 Map<String, Boolean> surnames) {
         this.rules = rules;
         this.givenNames = givenNames;
         this.surnames = surnames;
@@ -151,42 +164,40 @@ public final class PersonalDataRedactor {
      * Given names from {@value #NAMES_FILE}; the value says whether the name is also an English word ("Grace",
      * "Will"), which is then only taken for a name inside a sentence, never at its start.
      */
-    private static java.util.Map<String, Boolean> names(Optional<String> rulesDir, String file, boolean lowerCase) {
-        java.util.Map<String, Boolean> names = new java.util.HashMap<>();
+    private static Map<String, Boolean> names(Optional<String> rulesDir, String file, boolean lowerCase) {
+        Map<String, Boolean> names = new HashMap<>();
         for (String line : lines(rulesDir, file)) {
             String t = line.strip();
             if (!t.isEmpty() && !t.startsWith("#")) {
                 String[] parts = t.split("\\t");
                 String name = parts[0].strip();
-                names.put(lowerCase ? name.toLowerCase(java.util.Locale.ROOT) : name,
+                names.put(lowerCase ? name.toLowerCase(Locale.ROOT) : name,
                         parts.length > 1 && parts[1].strip().equals("word"));
             }
         }
-        return java.util.Map.copyOf(names);
+        return Map.copyOf(names);
     }
 
     private static List<Rule> load(Optional<String> rulesDir) {
-        {
-            List<Rule> rules = new ArrayList<>();
-            int n = 0;
-            for (String line : lines(rulesDir, RULES_FILE)) {
-                n++;
-                String t = line.strip();
-                if (t.isEmpty() || t.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = t.split("\\s+", 2);
-                if (parts.length < 2 || !parts[0].matches("[A-Z_]+")) {
-                    throw new IllegalArgumentException(RULES_FILE + " line " + n + ": expected TYPE and a regular expression");
-                }
-                try {
-                    rules.add(new Rule(parts[0], Pattern.compile(parts[1])));
-                } catch (RuntimeException e) {
-                    throw new IllegalArgumentException(RULES_FILE + " line " + n + ": " + e.getMessage());
-                }
+        List<Rule> rules = new ArrayList<>();
+        int n = 0;
+        for (String line : lines(rulesDir, RULES_FILE)) {
+            n++;
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#")) {
+                continue;
             }
-            return List.copyOf(rules);
+            String[] parts = t.split("\\s+", 2);
+            if (parts.length < 2 || !parts[0].matches("[A-Z_]+")) {
+                throw new IllegalArgumentException(RULES_FILE + " line " + n + ": expected TYPE and a regular expression");
+            }
+            try {
+                rules.add(new Rule(parts[0], Pattern.compile(parts[1])));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(RULES_FILE + " line " + n + ": " + e.getMessage());
+            }
         }
+        return List.copyOf(rules);
     }
 
     private static InputStream open(Path p) {
@@ -202,64 +213,59 @@ public final class PersonalDataRedactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String s = replace(text, EMAIL, "EMAIL", m -> true);
-        s = replace(s, CARD, "CARD", m -> luhn(m.group()));
+        String s = replace(text, EMAIL, m -> true, m -> "EMAIL");
+        s = replace(s, CARD, m -> luhn(m.group()), m -> "CARD");
         for (Rule rule : rules) {
-            s = replace(s, rule.pattern(), rule.type(), m -> true);
+            s = replace(s, rule.pattern(), m -> true, m -> rule.type());
         }
-        s = replace(s, PHONE, "PHONE", m -> {
+        s = replace(s, PHONE, m -> {
             long digits = m.group().chars().filter(Character::isDigit).count();
             return digits >= 9 && digits <= 15;
-        });
-        s = typedByCue(s, SPOKEN_RUN, m -> spokenDigits(m.group()) >= 2
-                || m.group().split("\\s+").length >= 5 && !m.group().matches("(?i)[ai\\s]+"), "NUMBER");
-        s = typedByCue(s, CODE, m -> !DATE.matcher(m.group()).matches() && codeLike(m.group()), "ID");
+        }, m -> "PHONE");
+        String spoken = s;
+        s = replace(s, SPOKEN_RUN, m -> spokenDigits(m.group()) >= 2
+                        || WHITESPACE.split(m.group()).length >= 5 && !ONLY_A_AND_I.matcher(m.group()).matches(),
+                m -> cueType(spoken, m.start(), "NUMBER"));
+        String coded = s;
+        s = replace(s, CODE, m -> !DATE.matcher(m.group()).matches() && codeLike(m.group()),
+                m -> cueType(coded, m.start(), "ID"));
         return names(s);
     }
 
     private static long spokenDigits(String run) {
-        return java.util.Arrays.stream(run.split("[\\s/-]+")).filter(t -> DIGIT_WORD.matcher(t).matches()).count();
+        return Arrays.stream(SPOKEN_SEPARATOR.split(run)).filter(t -> DIGIT_WORD.matcher(t).matches()).count();
     }
 
     /** Letters with four or more digits (INC0047721, 7741-AX), or six or more digits on their own. */
     private static boolean codeLike(String token) {
         long digits = token.chars().filter(Character::isDigit).count();
         boolean letters = token.chars().anyMatch(Character::isLetter);
-        return letters ? digits >= 4 || digits >= 3 && token.matches(".*[-/].*") : digits >= 6;
+        boolean parts = token.indexOf('-') >= 0 || token.indexOf('/') >= 0;
+        return letters ? digits >= 4 || digits >= 3 && parts : digits >= 6;
     }
 
-    /** Replaces each accepted match by the type of the nearest cue word in the 60 characters before it. */
-    private static String typedByCue(String text, Pattern p, java.util.function.Predicate<Matcher> accept,
-                                     String fallback) {
-        Matcher m = p.matcher(text);
-        StringBuilder out = null;
-        int at = 0;
-        while (m.find()) {
-            if (!accept.test(m) || m.start() < at) {
-                continue;
-            }
-            String before = text.substring(Math.max(0, m.start() - 60), m.start());
-            String type = fallback;
-            int nearest = -1;
-            for (Map.Entry<Pattern, String> cue : CUES) {
-                Matcher c = cue.getKey().matcher(before);
-                while (c.find()) {
-                    if (c.start() > nearest) {
-                        nearest = c.start();
-                        type = cue.getValue();
-                    }
+    /** The type of the nearest cue word in the 60 characters before {@code at}, else {@code fallback}. */
+    private static String cueType(String text, int at, String fallback) {
+        String before = text.substring(Math.max(0, at - 60), at);
+        String type = fallback;
+        int nearest = -1;
+        for (Map.Entry<Pattern, String> cue : CUES) {
+            Matcher c = cue.getKey().matcher(before);
+            while (c.find()) {
+                if (c.start() > nearest) {
+                    nearest = c.start();
+                    type = cue.getValue();
                 }
             }
-            if (out == null) {
-                out = new StringBuilder(text.length());
-            }
-            out.append(text, at, m.start()).append('[').append(type).append(']');
-            at = m.end();
         }
-        return out == null ? text : out.append(text, at, text.length()).toString();
+        return type;
     }
 
-    private static String replace(String text, Pattern p, String type, java.util.function.Predicate<Matcher> accept) {
+    /**
+     * Replaces each accepted match of {@code p} (its group 1 when the pattern has one and it matched) by
+     * {@code [TYPE]}, the type given by {@code typeOf} for that match.
+     */
+    private static String replace(String text, Pattern p, Predicate<Matcher> accept, Function<Matcher, String> typeOf) {
         Matcher m = p.matcher(text);
         StringBuilder out = null;
         int at = 0;
@@ -271,7 +277,7 @@ public final class PersonalDataRedactor {
             if (out == null) {
                 out = new StringBuilder(text.length());
             }
-            out.append(text, at, m.start(group)).append('[').append(type).append(']');
+            out.append(text, at, m.start(group)).append('[').append(typeOf.apply(m)).append(']');
             at = m.end(group);
         }
         return out == null ? text : out.append(text, at, text.length()).toString();
@@ -283,12 +289,12 @@ public final class PersonalDataRedactor {
      */
     private String names(String text) {
         String s = givenNames(text);
-        Matcher w = WORD.matcher(s.replaceAll("\\[[A-Z_]+]", " "));
+        Matcher w = WORD.matcher(PLACEHOLDER.matcher(s).replaceAll(" "));
         boolean candidate = false;
         while (w.find() && !candidate) {
             String word = w.group();
             candidate = Character.isUpperCase(word.charAt(0)) && !COMMON_CAPITALISED.contains(word)
-                    && !COMMON_CAPITALISED.contains(word.replaceAll("['’]s$", ""));
+                    && !COMMON_CAPITALISED.contains(POSSESSIVE.matcher(word).replaceAll(""));
         }
         if (!candidate) {
             return s;
@@ -322,8 +328,8 @@ public final class PersonalDataRedactor {
         boolean afterTitle = false;
         int previousEnd = -1;
         while (w.find()) {
-            String word = w.group().replaceAll("['’]s$", "");
-            boolean adjacent = previousEnd >= 0 && text.substring(previousEnd, w.start()).matches("\\.? ");
+            String word = POSSESSIVE.matcher(w.group()).replaceAll("");
+            boolean adjacent = previousEnd >= 0 && NAME_GAP.matcher(text).region(previousEnd, w.start()).matches();
             if (word.equals("NAME") && w.start() > 0 && text.charAt(w.start() - 1) == '[') {
                 afterName = true;
                 previousEnd = w.start() + word.length() + 1;
@@ -335,8 +341,8 @@ public final class PersonalDataRedactor {
                 previousEnd = w.start() + word.length();
                 continue;
             }
-            String lower = word.toLowerCase(java.util.Locale.ROOT);
-            boolean sentenceStart = text.substring(0, w.start()).matches("(?s)(.*[.!?:]\\s+|\\s*)");
+            String lower = word.toLowerCase(Locale.ROOT);
+            boolean sentenceStart = sentenceStart(text, w.start());
             Boolean isWord = givenNames.get(word);
             if (isWord == null && word.equals(lower) && word.length() > 2) {
                 // Lower-case transcripts (ASR): a name that is no English word is still a name.
@@ -365,6 +371,15 @@ public final class PersonalDataRedactor {
             previousEnd = w.start() + word.length();
         }
         return out == null ? text : out.append(text, at, text.length()).toString();
+    }
+
+    /** Whether only white space, or sentence-ending punctuation and then white space, comes before {@code at}. */
+    private static boolean sentenceStart(String text, int at) {
+        int i = at;
+        while (i > 0 && " \t\n\u000B\f\r".indexOf(text.charAt(i - 1)) >= 0) {
+            i--;
+        }
+        return i == 0 || i < at && ".!?:".indexOf(text.charAt(i - 1)) >= 0;
     }
 
     private CRFClassifier<CoreLabel> classifier() {

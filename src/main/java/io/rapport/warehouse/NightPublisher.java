@@ -1,23 +1,23 @@
 package io.rapport.warehouse;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-
-import org.apache.hadoop.fs.FileStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Set;
-import java.util.TreeSet;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Makes a run's tables visible together or not at all. Each table is written under
@@ -199,9 +199,13 @@ public final class NightPublisher {
     }
 
     /** Nights whose tables are complete and visible: what readers should go by. */
-    public static java.util.SortedSet<LocalDate> publishedNights(Configuration conf, String warehouseUri) {
-        java.util.SortedSet<LocalDate> nights = new TreeSet<>();
-        Path dir = new Path(warehouseUri, PUBLISHED);
+    public static SortedSet<LocalDate> publishedNights(Configuration conf, String warehouseUri) {
+        return nightsIn(conf, new Path(warehouseUri, PUBLISHED));
+    }
+
+    /** The nights named by the {@code date=YYYY-MM-DD} entries of a folder (none when it does not exist). */
+    public static SortedSet<LocalDate> nightsIn(Configuration conf, Path dir) {
+        SortedSet<LocalDate> nights = new TreeSet<>();
         try {
             FileSystem fs = dir.getFileSystem(conf);
             if (fs.exists(dir)) {
@@ -214,7 +218,7 @@ public final class NightPublisher {
             }
             return nights;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+            throw new UncheckedIOException("cannot list the nights in " + dir, e);
         }
     }
 
