@@ -5,19 +5,26 @@ import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.ling.tokensregex.CoreMapExpressionExtractor;
 import edu.stanford.nlp.ling.tokensregex.Env;
 import edu.stanford.nlp.ling.tokensregex.MatchedExpression;
+import edu.stanford.nlp.ling.tokensregex.SequenceMatchRules;
 import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
+import edu.stanford.nlp.ling.tokensregex.parser.TokenSequenceParser;
 import edu.stanford.nlp.util.CoreMap;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A CoreNLP TokensRegex rule file (under {@code src/main/resources/rules/}, or the same name in a
@@ -31,7 +38,7 @@ public final class PhraseRules implements Serializable {
 
     private final String name;
     private final String ruleText;
-    private transient volatile ThreadLocal<CoreMapExpressionExtractor<MatchedExpression>> extractor;
+    private transient volatile ThreadLocal<CompiledRules> compiled;
 
     public PhraseRules(String name, String ruleText) {
         this.name = name;
@@ -64,30 +71,87 @@ public final class PhraseRules implements Serializable {
         return name;
     }
 
-    private CoreMapExpressionExtractor<MatchedExpression> compile() {
+    private CompiledRules compile() {
         Env env = TokenSequencePattern.getNewEnv();
         env.setDefaultStringPatternFlags(java.util.regex.Pattern.CASE_INSENSITIVE);
         try {
-            @SuppressWarnings("unchecked")
-            CoreMapExpressionExtractor<MatchedExpression> e = CoreMapExpressionExtractor.createExtractorFromString(env, ruleText);
-            return e;
+            // The public entry point reports syntax errors as exceptions; once it has accepted the text, the
+            // parser is asked again for the rule list, to match subsets of it.
+            CoreMapExpressionExtractor<?> whole = CoreMapExpressionExtractor.createExtractorFromString(env, ruleText);
+            return new CompiledRules(env, whole, new TokenSequenceParser(new StringReader(ruleText)).RuleList(env));
         } catch (Exception e) {
             throw new IllegalArgumentException("rule file " + name + " does not parse: " + e.getMessage(), e);
         }
     }
 
-    /** Called for every utterance, so the lock is taken only while the (deserialised) object has no extractors yet. */
-    private CoreMapExpressionExtractor<MatchedExpression> extractor() {
-        ThreadLocal<CoreMapExpressionExtractor<MatchedExpression>> perThread = extractor;
+    /** Called for every utterance, so the lock is taken only while the (deserialised) object has no rules yet. */
+    private CompiledRules compiled() {
+        ThreadLocal<CompiledRules> perThread = compiled;
         if (perThread == null) {
             synchronized (this) {
-                if (extractor == null) {
-                    extractor = ThreadLocal.withInitial(this::compile);
+                if (compiled == null) {
+                    compiled = ThreadLocal.withInitial(this::compile);
                 }
-                perThread = extractor;
+                perThread = compiled;
             }
         }
         return perThread.get();
+    }
+
+    /**
+     * One thread's compiled rules. A sentence is matched only against the rules whose required words
+     * ({@link RequiredWords}) it holds, by an extractor over just those rules (built once per distinct set and
+     * kept): a rule that cannot match adds no candidate, so the result, overlaps resolved by priority, is the
+     * same as the whole file's.
+     */
+    private static final class CompiledRules {
+        private static final int MAX_CACHED = 4096;
+
+        private final Env env;
+        private final List<SequenceMatchRules.AnnotationExtractRule<?, ?>> rules = new ArrayList<>();
+        private final List<List<Set<String>>> required = new ArrayList<>();
+        private final CoreMapExpressionExtractor<MatchedExpression> all;
+        private final Map<BitSet, CoreMapExpressionExtractor<MatchedExpression>> bySubset = new HashMap<>();
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        CompiledRules(Env env, CoreMapExpressionExtractor whole, List<SequenceMatchRules.Rule> parsed) {
+            this.env = env;
+            for (SequenceMatchRules.Rule r : parsed) {
+                if (r instanceof SequenceMatchRules.AnnotationExtractRule<?, ?> aer) {
+                    rules.add(aer);
+                    required.add(aer.pattern instanceof TokenSequencePattern p ? RequiredWords.of(p) : List.of());
+                }
+            }
+            this.all = whole;
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        List<MatchedExpression> extract(CoreMap sentence) {
+            Set<String> bag = RequiredWords.bag(NlpPipeline.tokens(sentence));
+            BitSet subset = new BitSet(rules.size());
+            for (int i = 0; i < rules.size(); i++) {
+                if (RequiredWords.satisfied(required.get(i), bag)) {
+                    subset.set(i);
+                }
+            }
+            if (subset.isEmpty()) {
+                return List.of();
+            }
+            if (subset.cardinality() == rules.size()) {
+                return all.extractExpressions(sentence);
+            }
+            CoreMapExpressionExtractor<MatchedExpression> e = bySubset.get(subset);
+            if (e == null) {
+                if (bySubset.size() >= MAX_CACHED) {
+                    bySubset.clear();
+                }
+                List<SequenceMatchRules.Rule> chosen = new ArrayList<>();
+                subset.stream().forEach(i -> chosen.add(rules.get(i)));
+                e = new CoreMapExpressionExtractor(env, chosen);
+                bySubset.put(subset, e);
+            }
+            return e.extractExpressions(sentence);
+        }
     }
 
     /**
@@ -109,7 +173,7 @@ public final class PhraseRules implements Serializable {
     public List<RuleMatch> match(List<CoreMap> sentences) {
         List<RuleMatch> out = new ArrayList<>();
         for (CoreMap sentence : sentences) {
-            for (MatchedExpression m : extractor().extractExpressions(sentence)) {
+            for (MatchedExpression m : compiled().extract(sentence)) {
                 Object value = m.getValue() == null ? null : m.getValue().get();
                 if (!(value instanceof String s) || s.split(":").length != 3) {
                     throw new IllegalStateException("rule in " + name + " matching '" + m.getText()

@@ -1,0 +1,251 @@
+package io.rapport.analysis.language;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.ling.tokensregex.ComplexNodePattern;
+import edu.stanford.nlp.ling.tokensregex.NodePattern;
+import edu.stanford.nlp.ling.tokensregex.SequencePattern;
+import edu.stanford.nlp.util.Pair;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The words a TokensRegex pattern cannot match without: a list of clauses, each a set of lower-case words or
+ * lemmas of which a sentence must hold at least one. A sentence that misses a clause cannot match, so the rule is
+ * not tried on it: TokensRegex's backtracking matcher otherwise attempts every rule at every token, and that was
+ * most of the analysis time (docs/benchmarks.md).
+ *
+ * <p>The clauses are read from the compiled pattern (so rule-file variables are already expanded). Whatever this
+ * class does not recognise (part-of-speech tests, negations, non-literal regular expressions, optional or
+ * repeated-from-zero parts) adds no clause, so the filter only ever skips a rule that could not have matched.
+ * CoreNLP keeps the pattern tree in non-public fields; reading them goes through reflection, and if a CoreNLP
+ * version renames them the rule simply gets no clause (always tried), never a wrong one.
+ */
+final class RequiredWords {
+
+    /** A literal alternative in a word regex: no regex syntax besides simple escapes of punctuation. */
+    private static final Pattern LITERAL = Pattern.compile("(?:[^\\[\\]?.\\\\^$()*+{}|]|\\\\[.,!?;:'&$()\\-])*");
+    /** Common words make weak clauses; a sequence keeps its rarer ones (all are kept, this only orders them). */
+    private static final Set<String> COMMON = Set.of("i", "you", "we", "it", "the", "a", "to", "that", "is", "'s",
+            "be", "and", "of", "do", "not", "n't", "have", "this", "your", "my", "me", "can", "will", "so", "on", "in",
+            "for", "are", "was", "just", "what", "'m", "am", "'re", "'ll", "with", "there", "get", "at", "if", ",", ".");
+
+    private RequiredWords() {
+    }
+
+    /** The clauses of one compiled pattern; empty when the pattern needs no particular word. */
+    static List<Set<String>> of(SequencePattern<?> pattern) {
+        Object expr = invoke(pattern, SequencePattern.class, "getPatternExpr");
+        List<Set<String>> clauses = expr == null ? List.of() : clauses(expr);
+        List<Set<String>> sorted = new ArrayList<>(clauses);
+        sorted.sort(java.util.Comparator.comparingInt(RequiredWords::weakness));
+        return List.copyOf(sorted);
+    }
+
+    /** Every word and lemma of the sentence's tokens, lower-cased: what clauses are tested against. */
+    static Set<String> bag(List<CoreLabel> tokens) {
+        Set<String> bag = new HashSet<>(tokens.size() * 3);
+        for (CoreLabel t : tokens) {
+            bag.add(fold(t.word()));
+            String lemma = t.get(CoreAnnotations.LemmaAnnotation.class);
+            if (lemma != null) {
+                bag.add(fold(lemma));
+            }
+        }
+        return bag;
+    }
+
+    /** Case folding applied to both sides, so that strings equal ignoring case fold to the same key. */
+    static String fold(String s) {
+        return s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    }
+
+    /** True when the bag meets every clause. */
+    static boolean satisfied(List<Set<String>> clauses, Set<String> bag) {
+        for (Set<String> clause : clauses) {
+            boolean met = false;
+            for (String w : clause) {
+                if (bag.contains(w)) {
+                    met = true;
+                    break;
+                }
+            }
+            if (!met) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int weakness(Set<String> clause) {
+        int common = 0;
+        for (String w : clause) {
+            common += COMMON.contains(w) ? 1 : 0;
+        }
+        return common * 1000 + clause.size();
+    }
+
+    /** The clauses any match of {@code expr} meets (conjunctive: all of them). */
+    private static List<Set<String>> clauses(Object expr) {
+        if (expr == null) {
+            return List.of();
+        }
+        String kind = expr.getClass().getSimpleName();
+        switch (kind) {
+            case "NodePatternExpr": {
+                Set<String> words = nodeWords(field(expr, "nodePattern"));
+                return words == null ? List.of() : List.of(words);
+            }
+            case "SequencePatternExpr": {
+                List<Set<String>> all = new ArrayList<>();
+                for (Object child : list(field(expr, "patterns"))) {
+                    all.addAll(clauses(child));
+                }
+                return all;
+            }
+            case "GroupPatternExpr":
+                return clauses(field(expr, "pattern"));
+            case "ValuePatternExpr":
+                return clauses(field(expr, "expr"));
+            case "RepeatPatternExpr": {
+                Object min = field(expr, "minMatch");
+                return min instanceof Integer m && m > 0 ? clauses(field(expr, "pattern")) : List.of();
+            }
+            case "AndPatternExpr": {
+                List<Set<String>> all = new ArrayList<>();
+                for (Object child : list(field(expr, "patterns"))) {
+                    all.addAll(clauses(child));
+                }
+                return all;
+            }
+            case "OrPatternExpr": {
+                // Each branch must contribute one clause; their union is the Or's only clause.
+                Set<String> union = new HashSet<>();
+                for (Object child : list(field(expr, "patterns"))) {
+                    List<Set<String>> branch = clauses(child);
+                    if (branch.isEmpty()) {
+                        return List.of();
+                    }
+                    union.addAll(branch.stream().min(java.util.Comparator.comparingInt(RequiredWords::weakness)).orElseThrow());
+                }
+                return union.isEmpty() ? List.of() : List.of(union);
+            }
+            default:
+                return List.of();
+        }
+    }
+
+    /** The words one token must be among to meet the node pattern, or null when it is not limited to words. */
+    @SuppressWarnings("rawtypes")
+    private static Set<String> nodeWords(Object node) {
+        if (node instanceof ComplexNodePattern<?, ?> complex) {
+            Set<String> best = null;
+            for (Pair<?, NodePattern> p : ((ComplexNodePattern<?, ?>) complex).getAnnotationPatterns()) {
+                if (p.first() != CoreAnnotations.TextAnnotation.class && p.first() != CoreAnnotations.LemmaAnnotation.class) {
+                    continue;
+                }
+                Set<String> words = stringWords(p.second());
+                if (words != null && (best == null || weakness(words) < weakness(best))) {
+                    best = words;
+                }
+            }
+            return best;
+        }
+        if (node instanceof NodePattern.ConjNodePattern<?> || node instanceof NodePattern.DisjNodePattern<?>) {
+            boolean conj = node instanceof NodePattern.ConjNodePattern<?>;
+            Set<String> out = null;
+            for (Object child : list(field(node, "nodePatterns"))) {
+                Set<String> words = nodeWords(child);
+                if (conj) {
+                    if (words != null && (out == null || weakness(words) < weakness(out))) {
+                        out = words;
+                    }
+                } else {
+                    if (words == null) {
+                        return null;
+                    }
+                    out = out == null ? new HashSet<>() : out;
+                    out.addAll(words);
+                }
+            }
+            return out;
+        }
+        return null;
+    }
+
+    private static Set<String> stringWords(Object p) {
+        if (p instanceof ComplexNodePattern.StringAnnotationPattern s) {
+            return s.normalize() ? null : Set.of(fold(s.getString()));
+        }
+        if (p instanceof ComplexNodePattern.StringInSetAnnotationPattern s) {
+            if (s.normalize()) {
+                return null;
+            }
+            Set<String> out = new HashSet<>();
+            for (Object t : list(field(s, "targets"))) {
+                out.add(fold(t.toString()));
+            }
+            return out.isEmpty() ? null : out;
+        }
+        if (p instanceof ComplexNodePattern.StringAnnotationRegexPattern r) {
+            return regexWords(r.getPattern().pattern());
+        }
+        return null;
+    }
+
+    /** {@code should|shoulda|'ve} gives its three words; anything with real regex syntax gives null. */
+    static Set<String> regexWords(String regex) {
+        String body = regex;
+        while (body.startsWith("(") && body.endsWith(")") && body.indexOf('(', 1) < 0) {
+            body = body.substring(1, body.length() - 1);
+        }
+        if (body.isEmpty()) {
+            return null;
+        }
+        Set<String> out = new HashSet<>();
+        for (String alt : body.split("\\|", -1)) {
+            if (alt.isEmpty() || !LITERAL.matcher(alt).matches()) {
+                return null;
+            }
+            out.add(fold(alt.replace("\\", "")));
+        }
+        return out;
+    }
+
+    private static Collection<?> list(Object o) {
+        return o instanceof Collection<?> c ? c : List.of();
+    }
+
+    private static Object field(Object target, String name) {
+        for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+            try {
+                Field f = c.getDeclaredField(name);
+                f.setAccessible(true);
+                return f.get(target);
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static Object invoke(Object target, Class<?> owner, String method) {
+        try {
+            Method m = owner.getDeclaredMethod(method);
+            m.setAccessible(true);
+            return m.invoke(target);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.rapport.analysis.language;
+
+import edu.stanford.nlp.ling.tokensregex.CoreMapExpressionExtractor;
+import edu.stanford.nlp.ling.tokensregex.Env;
+import edu.stanford.nlp.ling.tokensregex.MatchedExpression;
+import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
+import edu.stanford.nlp.util.CoreMap;
+import io.rapport.model.Utterance;
+import io.rapport.quality.GoldSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Rule files matched through the required-word filter give exactly what CoreNLP's extractor over the whole file
+ * gives, on every utterance of every gold set; and the filter reads the words a pattern needs correctly.
+ */
+class PhraseRulesTest {
+
+    static final Path RULES = Path.of("src/main/resources/rules");
+    static final Path GOLD = Path.of("src/test/resources/gold");
+
+    @Test
+    void filteredMatchingEqualsTheWholeFileOnEveryGoldUtterance() throws Exception {
+        List<List<CoreMap>> sentences = new ArrayList<>();
+        try (Stream<Path> files = Files.list(GOLD)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+                for (GoldSet.Item item : GoldSet.read(f).items()) {
+                    for (Utterance u : item.conversation().utterances()) {
+                        sentences.add(NlpPipeline.sentences(u.text()));
+                    }
+                }
+            }
+        }
+        assertTrue(sentences.size() > 4000, "gold utterances read: " + sentences.size());
+        List<Path> ruleFiles;
+        try (Stream<Path> files = Files.list(RULES)) {
+            ruleFiles = files.filter(p -> p.toString().endsWith(".rules")).sorted().toList();
+        }
+        assertEquals(7, ruleFiles.size());
+        for (Path file : ruleFiles) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            PhraseRules rules = new PhraseRules(file.toString(), text);
+            CoreMapExpressionExtractor<MatchedExpression> whole = wholeFile(text);
+            int matches = 0;
+            for (List<CoreMap> utterance : sentences) {
+                List<String> expected = new ArrayList<>();
+                for (CoreMap s : utterance) {
+                    for (MatchedExpression m : whole.extractExpressions(s)) {
+                        expected.add(m.getValue().get() + "@" + m.getCharOffsets().first() + ":" + m.getText());
+                    }
+                }
+                List<String> actual = rules.match(utterance).stream()
+                        .map(m -> m.behavior() + ":" + m.speakers() + ":" + m.ruleId() + "@" + m.begin() + ":" + m.text())
+                        .toList();
+                assertEquals(expected, actual, file + " on " + utterance);
+                matches += expected.size();
+            }
+            assertTrue(matches > 50, file + " matched only " + matches + " times: the comparison says little");
+        }
+    }
+
+    private static CoreMapExpressionExtractor<MatchedExpression> wholeFile(String text) throws Exception {
+        Env env = TokenSequencePattern.getNewEnv();
+        env.setDefaultStringPatternFlags(java.util.regex.Pattern.CASE_INSENSITIVE);
+        @SuppressWarnings("unchecked")
+        CoreMapExpressionExtractor<MatchedExpression> e = CoreMapExpressionExtractor.createExtractorFromString(env, text);
+        return e;
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = "=>", value = {
+            // one literal word, a sequence keeps every literal position
+            "/calm/ /down/ => [calm], [down]",
+            // alternatives of one token; optional and from-zero parts add nothing
+            "/you/ /should|shoulda/ /to/? /really/{0,2} /check/ => [check], [should, shoulda], [you]",
+            // a lemma test is a word test; a part-of-speech test is not
+            "[{lemma:/miss|skip/}] [{tag:VB}] => [miss, skip]",
+            "[{tag:VBN} & {lemma:/read|check/}] => [check, read]",
+            // an Or gives one clause (each branch's rarest) only when every branch has one
+            "/take/ /it/ | /leave/ /it/ => [leave, take]",
+            "/take/ /it/ | [{tag:VB}] /now/ => [now, take]",
+            "/take/ /it/ | [{tag:VB}] => ",
+            // non-literal regular expressions and negations are not word tests
+            "/[0-9]+/ /times/ => [times]",
+            "[!{lemma:/be/}] /sorry/ => [sorry]",
+            // escaped punctuation is literal
+            "/\\.|,|!/ => [!, ,, .]",
+    })
+    void readsTheWordsAPatternNeeds(String pattern, String expected) {
+        Env env = TokenSequencePattern.getNewEnv();
+        env.setDefaultStringPatternFlags(java.util.regex.Pattern.CASE_INSENSITIVE);
+        List<Set<String>> clauses = RequiredWords.of(TokenSequencePattern.compile(env, pattern));
+        List<String> shown = clauses.stream().map(c -> new TreeSet<>(c).toString()).sorted().toList();
+        assertEquals(expected == null ? "" : expected, String.join(", ", shown));
+    }
+
+    @Test
+    void aSentenceMissingAClauseIsNotTried() {
+        List<Set<String>> clauses = List.of(Set.of("terms", "conditions"), Set.of("you"));
+        assertTrue(RequiredWords.satisfied(clauses, RequiredWords.bag(NlpPipeline.tokens(
+                NlpPipeline.sentences("You agreed to the TERMS.").get(0)))));
+        assertFalse(RequiredWords.satisfied(clauses, RequiredWords.bag(NlpPipeline.tokens(
+                NlpPipeline.sentences("You agreed to it.").get(0)))));
+        // the lemma counts too: "conditioned" is not "conditions", but "agreed" meets "agree"
+        assertTrue(RequiredWords.satisfied(List.of(Set.of("agree")), RequiredWords.bag(NlpPipeline.tokens(
+                NlpPipeline.sentences("You agreed to it.").get(0)))));
+        assertNull(RequiredWords.regexWords("[0-9]+|three"));
+        assertEquals(Set.of("i", "we"), RequiredWords.regexWords("(i|we)"));
+    }
+}
