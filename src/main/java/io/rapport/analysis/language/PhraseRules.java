@@ -36,6 +36,12 @@ import java.util.Set;
  */
 public final class PhraseRules implements Serializable {
 
+    /**
+     * A rule action that tags tokens. Without one, no extraction leaves tags on a sentence, and CoreNLP's walk
+     * over the whole sentence to remove them after every extraction (a few per cent of the analysis) is skipped.
+     */
+    private static final java.util.regex.Pattern TAG_ACTION = java.util.regex.Pattern.compile("\\bTag\\s*\\(");
+
     private final String name;
     private final String ruleText;
     private transient volatile ThreadLocal<CompiledRules> compiled;
@@ -78,7 +84,8 @@ public final class PhraseRules implements Serializable {
             // The public entry point reports syntax errors as exceptions; once it has accepted the text, the
             // parser is asked again for the rule list, to match subsets of it.
             CoreMapExpressionExtractor<?> whole = CoreMapExpressionExtractor.createExtractorFromString(env, ruleText);
-            return new CompiledRules(env, whole, new TokenSequenceParser(new StringReader(ruleText)).RuleList(env));
+            return new CompiledRules(env, whole, new TokenSequenceParser(new StringReader(ruleText)).RuleList(env),
+                    !TAG_ACTION.matcher(ruleText).find());
         } catch (Exception e) {
             throw new IllegalArgumentException("rule file " + name + " does not parse: " + e.getMessage(), e);
         }
@@ -108,21 +115,23 @@ public final class PhraseRules implements Serializable {
         private static final int MAX_CACHED = 4096;
 
         private final Env env;
+        private final boolean keepTags;
         private final List<SequenceMatchRules.AnnotationExtractRule<?, ?>> rules = new ArrayList<>();
         private final List<List<Set<String>>> required = new ArrayList<>();
         private final CoreMapExpressionExtractor<MatchedExpression> all;
         private final Map<BitSet, CoreMapExpressionExtractor<MatchedExpression>> bySubset = new HashMap<>();
 
         @SuppressWarnings({"unchecked", "rawtypes"})
-        CompiledRules(Env env, CoreMapExpressionExtractor whole, List<SequenceMatchRules.Rule> parsed) {
+        CompiledRules(Env env, CoreMapExpressionExtractor whole, List<SequenceMatchRules.Rule> parsed, boolean keepTags) {
             this.env = env;
+            this.keepTags = keepTags;
             for (SequenceMatchRules.Rule r : parsed) {
                 if (r instanceof SequenceMatchRules.AnnotationExtractRule<?, ?> aer) {
                     rules.add(aer);
                     required.add(aer.pattern instanceof TokenSequencePattern p ? RequiredWords.of(p) : List.of());
                 }
             }
-            this.all = whole;
+            this.all = keepTags ? whole.keepTemporaryTags() : whole;
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})
@@ -148,6 +157,9 @@ public final class PhraseRules implements Serializable {
                 List<SequenceMatchRules.Rule> chosen = new ArrayList<>();
                 subset.stream().forEach(i -> chosen.add(rules.get(i)));
                 e = new CoreMapExpressionExtractor(env, chosen);
+                if (keepTags) {
+                    e.keepTemporaryTags();
+                }
                 bySubset.put(subset, e);
             }
             return e.extractExpressions(sentence);
