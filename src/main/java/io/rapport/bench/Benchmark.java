@@ -51,6 +51,9 @@ public final class Benchmark {
     private Benchmark() {
     }
 
+    /** The length of the performance issue's reference voice call (6 minutes, ~900 tokens). */
+    static final int REFERENCE_CALL_WORDS = 900;
+
     record Options(int conversations, boolean sentiment, boolean naiveBaseline, int cores, Path work, Path report) {
         static Options parse(String[] args) {
             Map<String, String> v = new LinkedHashMap<>();
@@ -148,6 +151,12 @@ public final class Benchmark {
         out.append(String.format(Locale.ROOT, "ceiling: %.1f conversations/s/core (CoreNLP alone, %.1f s)%n",
                 ceilingRate, ceilingSeconds));
         out.append(String.format(Locale.ROOT, "ratio:   %.2f of the ceiling%n", jobRate / ceilingRate));
+        // The reference call is ~900 words; the generator's conversations are shorter, so the same work
+        // is also stated in calls of that length.
+        double words = corpus.words() / (double) corpus.conversations();
+        out.append(String.format(Locale.ROOT, "in %d-word calls: job %.1f/s/core, ceiling %.1f/s/core (%.0f words"
+                + " per conversation here)%n", REFERENCE_CALL_WORDS, jobRate * words / REFERENCE_CALL_WORDS,
+                ceilingRate * words / REFERENCE_CALL_WORDS, words));
         out.append(String.format(Locale.ROOT, "without Spark, on %d conversations: analysis %.1f conversations/s/core,"
                 + " analysis + excerpt redaction %.1f%n", slice.size(), slice.size() / split[0] / o.cores(),
                 slice.size() / (split[0] + split[1]) / o.cores()));
@@ -314,10 +323,11 @@ public final class Benchmark {
                     + " | ratio | naive conv/s/core | start-up s | job s | stages ms | peak RSS MiB |\n"
                     + "|---|---|---|---|---|---|---|---|---|---|---|---|\n", StandardCharsets.UTF_8);
         }
-        String row = String.format(Locale.ROOT, "| %s | %s | %d (%d voice, %d chat, %d email) | %s | %.1f | %.1f |"
+        String row = String.format(Locale.ROOT, "| %s | %s | %d (%d voice, %d chat, %d email; %.0f words each) | %s | %.1f | %.1f |"
                         + " %.2f | %s | %.1f | %.0f | %s | %.0f |%n",
                 ZonedDateTime.now(ZoneOffset.UTC).toLocalDate(), machine(o.cores()), corpus.conversations(),
-                corpus.voice(), corpus.chat(), corpus.email(), o.sentiment() ? "on" : "off", jobRate, ceilingRate,
+                corpus.voice(), corpus.chat(), corpus.email(), corpus.words() / (double) corpus.conversations(),
+                o.sentiment() ? "on" : "off", jobRate, ceilingRate,
                 jobRate / ceilingRate, naive == null ? "—" : String.format(Locale.ROOT, "%.2f", naive), startup,
                 jobSeconds, night.stageMillis().toString().replace("|", "/"), peakRss / 1048576.0);
         // The row goes at the end of the results table, so prose after the table stays after it.
