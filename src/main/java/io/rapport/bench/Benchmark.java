@@ -51,6 +51,12 @@ public final class Benchmark {
     private Benchmark() {
     }
 
+    /**
+     * A quarter of the voice calls come as raw speech recognition (lower case, no punctuation), the text the
+     * run-on splitter and the caseless tagger are there for.
+     */
+    static final double ASR_SHARE = 0.25;
+
     /** The length of the performance issue's reference voice call (6 minutes, ~900 tokens). */
     static final int REFERENCE_CALL_WORDS = 900;
 
@@ -100,11 +106,11 @@ public final class Benchmark {
     }
 
     static boolean run(Options o) throws Exception {
-        Path landing = o.work().resolve("landing-" + o.conversations());
+        Path landing = o.work().resolve("landing-" + o.conversations() + "-asr" + Math.round(ASR_SHARE * 100));
         if (!Files.exists(landing.resolve("date=" + NIGHT))) {
             long t = System.nanoTime();
             SampleGenerator.writeNight(landing, NIGHT, SampleGenerator.Options.defaults()
-                    .withConversations(o.conversations()).withBadRecords(false));
+                    .withConversations(o.conversations()).withBadRecords(false).withAsrShare(ASR_SHARE));
             System.out.printf("generated %d conversations in %.1f s%n", o.conversations(), seconds(t));
         }
         List<Conversation> conversations = read(landing.resolve("date=" + NIGHT));

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * java io.rapport.sample.SampleGenerator --out DIR --from YYYY-MM-DD --to YYYY-MM-DD
- *     [--conversations N] [--seed S] [--csv-share F] [--bad-records true|false]
+ *     [--conversations N] [--seed S] [--csv-share F] [--bad-records true|false] [--asr-share F]
  * </pre>
  */
 public final class SampleGenerator {
@@ -44,7 +45,8 @@ public final class SampleGenerator {
             + " No real person is in them, so the nightly job runs on this folder with the public demo pseudonym key"
             + " (runs.pseudonym_key = demo:...). Never put real transcripts here.\n";
     private static final String USAGE = "usage: java io.rapport.sample.SampleGenerator --out DIR --from YYYY-MM-DD"
-            + " --to YYYY-MM-DD [--conversations N] [--seed S] [--csv-share F] [--bad-records true|false]";
+            + " --to YYYY-MM-DD [--conversations N] [--seed S] [--csv-share F] [--bad-records true|false]"
+            + " [--asr-share F]";
     private static final List<BadRecord> JSONL_BAD_RECORDS =
             Arrays.stream(BadRecord.values()).filter(b -> !b.inCsv()).toList();
     private static final String SUPERVISOR_LINE =
@@ -53,6 +55,9 @@ public final class SampleGenerator {
     private static final long NEGATIVE_START_MS = -2_400;
     /** Stream numbers 1..n are the good conversations, n+1.. the bad ones; routing draws from its own stream. */
     private static final long ROUTING_STREAM = -1;
+    private static final long ASR_STREAM = -2;
+    /** Punctuation a speech recogniser without a punctuation model does not produce (apostrophes it does). */
+    private static final java.util.regex.Pattern NOT_RECOGNISED = java.util.regex.Pattern.compile("[.,!?;:\"()]+");
 
     private SampleGenerator() {
     }
@@ -65,8 +70,11 @@ public final class SampleGenerator {
      * @param csvShare             fraction of the good conversations exported to CSV instead of JSONL (rounded)
      * @param badRecords           add one record of each {@link BadRecord} kind per night, on top of the good ones
      * @param conversationsPerFile part size, at most {@link #MAX_CONVERSATIONS_PER_FILE}
+     * @param asrShare             fraction of the voice calls written as raw speech recognition returns them: lower
+     *                             case, no punctuation (the bundled sample has none; jobs/bench uses some)
      */
-    public record Options(int conversations, long seed, double csvShare, boolean badRecords, int conversationsPerFile) {
+    public record Options(int conversations, long seed, double csvShare, boolean badRecords, int conversationsPerFile,
+                          double asrShare) {
 
         public Options {
             if (conversations < 1) {
@@ -75,35 +83,42 @@ public final class SampleGenerator {
             if (!(csvShare >= 0 && csvShare <= 1)) {
                 throw new IllegalArgumentException("csv-share must be between 0 and 1, got " + csvShare);
             }
+            if (!(asrShare >= 0 && asrShare <= 1)) {
+                throw new IllegalArgumentException("asr-share must be between 0 and 1, got " + asrShare);
+            }
             if (conversationsPerFile < 1 || conversationsPerFile > MAX_CONVERSATIONS_PER_FILE) {
                 throw new IllegalArgumentException("conversationsPerFile must be 1.." + MAX_CONVERSATIONS_PER_FILE
                         + ", got " + conversationsPerFile);
             }
         }
 
-        /** 48 conversations, seed 42, a quarter to CSV, bad records on, 50,000 per file. */
+        /** 48 conversations, seed 42, a quarter to CSV, bad records on, 50,000 per file, punctuated voice text. */
         public static Options defaults() {
-            return new Options(48, 42, 0.25, true, MAX_CONVERSATIONS_PER_FILE);
+            return new Options(48, 42, 0.25, true, MAX_CONVERSATIONS_PER_FILE, 0);
         }
 
         public Options withConversations(int n) {
-            return new Options(n, seed, csvShare, badRecords, conversationsPerFile);
+            return new Options(n, seed, csvShare, badRecords, conversationsPerFile, asrShare);
         }
 
         public Options withSeed(long s) {
-            return new Options(conversations, s, csvShare, badRecords, conversationsPerFile);
+            return new Options(conversations, s, csvShare, badRecords, conversationsPerFile, asrShare);
         }
 
         public Options withCsvShare(double share) {
-            return new Options(conversations, seed, share, badRecords, conversationsPerFile);
+            return new Options(conversations, seed, share, badRecords, conversationsPerFile, asrShare);
         }
 
         public Options withBadRecords(boolean on) {
-            return new Options(conversations, seed, csvShare, on, conversationsPerFile);
+            return new Options(conversations, seed, csvShare, on, conversationsPerFile, asrShare);
         }
 
         public Options withConversationsPerFile(int perFile) {
-            return new Options(conversations, seed, csvShare, badRecords, perFile);
+            return new Options(conversations, seed, csvShare, badRecords, perFile, asrShare);
+        }
+
+        public Options withAsrShare(double share) {
+            return new Options(conversations, seed, csvShare, badRecords, conversationsPerFile, share);
         }
 
         /** How many of the good conversations go to the CSV export. */
@@ -212,6 +227,7 @@ public final class SampleGenerator {
         long nightSeed = Seeds.night(o.seed(), date);
         TranscriptGenerator generator = new TranscriptGenerator(nightSeed, date);
         Random routing = new Random(Seeds.stream(nightSeed, ROUTING_STREAM));
+        Random asr = new Random(Seeds.stream(nightSeed, ASR_STREAM));
         // JSONL bad record k (1-based) follows good conversation ceil(k * n / 9); in the CSV the conversation
         // with the broken row follows a third of the good CSV conversations, the duplicate id two thirds. The
         // positions depend only on the options and spread the bad records through the night.
@@ -230,6 +246,9 @@ public final class SampleGenerator {
              CsvSink csv = new CsvSink(dir, o.conversationsPerFile())) {
             for (int i = 1; i <= n; i++) {
                 Transcript t = generator.generate(conversationId(date, i), i, i, n, null);
+                if (o.asrShare() > 0 && t.channel().equals(Medium.VOICE.code) && asr.nextDouble() < o.asrShare()) {
+                    t = asRecognised(t);
+                }
                 boolean chat = t.channel().equals(Medium.CHAT.code);
                 // Selection sampling: exactly csvTotal go to CSV, spread at random. The first chat is always
                 // exported, because chat carries the multi-line, quoted texts the CSV quoting must handle.
@@ -276,6 +295,16 @@ public final class SampleGenerator {
             files.addAll(csv.files());
             return new Summary(date, n, jsonlGood, csvGood, bad, files);
         }
+    }
+
+    /** The call as a recogniser without punctuation or casing returns it: one lower-case run of words per turn. */
+    static Transcript asRecognised(Transcript t) {
+        List<Utterance> us = new ArrayList<>();
+        for (Utterance u : t.utterances()) {
+            String words = NOT_RECOGNISED.matcher(u.text()).replaceAll(" ").trim().replaceAll("\\s+", " ");
+            us.add(new Utterance(u.speaker(), u.startMs(), u.endMs(), words.toLowerCase(Locale.ROOT)));
+        }
+        return t.withUtterances(us);
     }
 
     /** "c-20261122-0007"; wider than four digits once a night passes 9,999. */
@@ -371,6 +400,7 @@ public final class SampleGenerator {
                         case "--seed" -> o = o.withSeed(Long.parseLong(value));
                         case "--csv-share" -> o = o.withCsvShare(Double.parseDouble(value));
                         case "--bad-records" -> o = o.withBadRecords(parseBoolean(value));
+                        case "--asr-share" -> o = o.withAsrShare(Double.parseDouble(value));
                         default -> throw new IllegalArgumentException("unknown option " + args[i]);
                     }
                 } catch (NumberFormatException | DateTimeParseException e) {

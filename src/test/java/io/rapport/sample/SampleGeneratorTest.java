@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -468,6 +469,42 @@ class SampleGeneratorTest {
         assertThrows(IllegalArgumentException.class, () -> Options.defaults().withConversationsPerFile(50_001));
         assertThrows(IllegalArgumentException.class, () -> Options.defaults().withConversations(0));
         assertThrows(IllegalArgumentException.class, () -> Options.defaults().withCsvShare(1.5));
+        assertThrows(IllegalArgumentException.class, () -> Options.defaults().withAsrShare(-0.1));
+    }
+
+    /**
+     * With an ASR share, that fraction of the voice calls is written as raw recognition output (lower case, no
+     * punctuation), the same calls otherwise; chats, emails and every other call are byte for byte as without it.
+     */
+    @Test
+    void anAsrShareWritesThatShareOfVoiceCallsUnpunctuatedInLowerCase(@TempDir Path tmp) throws IOException {
+        Summary asr = SampleGenerator.writeNight(tmp, NIGHT,
+                Options.defaults().withConversations(500).withCsvShare(0).withBadRecords(false).withAsrShare(0.25));
+        List<String> plain = lines(jsonlOf(bigNight));
+        List<String> recognised = lines(jsonlOf(asr));
+        assertEquals(plain.size(), recognised.size());
+        int voice = 0;
+        int changed = 0;
+        for (int i = 0; i < plain.size(); i++) {
+            JsonNode a = JSON.readTree(plain.get(i));
+            JsonNode b = JSON.readTree(recognised.get(i));
+            if (plain.get(i).equals(recognised.get(i))) {
+                voice += a.get("channel").asText().equals("voice") ? 1 : 0;
+                continue;
+            }
+            assertEquals("voice", a.get("channel").asText());
+            voice++;
+            changed++;
+            assertEquals(a.get("utterances").size(), b.get("utterances").size());
+            for (int k = 0; k < a.get("utterances").size(); k++) {
+                String text = b.get("utterances").get(k).get("text").asText();
+                assertEquals(text.toLowerCase(Locale.ROOT), text);
+                assertFalse(text.matches(".*[.,!?;:].*"), text);
+                assertEquals(a.get("utterances").get(k).get("text").asText().toLowerCase(Locale.ROOT)
+                        .replaceAll("[.,!?;:\"()]+", " ").trim().replaceAll("\\s+", " "), text);
+            }
+        }
+        assertBetween(changed / (double) voice, 0.18, 0.32, "share of voice calls recognised");
     }
 
     // ---------------------------------------------------------------- files and CLI
