@@ -29,7 +29,7 @@ public final class CustomerSentiment implements Serializable {
 
     public static final int MAX_TURNS = 3;
     public static final int MAX_SENTENCE_TOKENS = 40;
-    public static final String PARSER_MODEL = "edu/stanford/nlp/models/srparser/englishSR.ser.gz";
+    private static final String PARSER_MODEL = "edu/stanford/nlp/models/srparser/englishSR.ser.gz";
 
     /** Parse and sentiment over sentences the lexical pipeline already tokenised and tagged. */
     private static final ThreadLocal<StanfordCoreNLP> PIPELINE = ThreadLocal.withInitial(() -> {

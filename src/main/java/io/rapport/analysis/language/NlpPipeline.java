@@ -19,8 +19,8 @@ import java.util.Properties;
  */
 public final class NlpPipeline {
 
-    public static final String TAGGER = "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger";
-    public static final String CASELESS_TAGGER = "edu/stanford/nlp/models/pos-tagger/english-caseless-left3words-distsim.tagger";
+    private static final String TAGGER = "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger";
+    private static final String CASELESS_TAGGER = "edu/stanford/nlp/models/pos-tagger/english-caseless-left3words-distsim.tagger";
 
     private static final ThreadLocal<StanfordCoreNLP> SPLIT = ThreadLocal.withInitial(() -> {
         Properties p = new Properties();

@@ -136,7 +136,7 @@ public final class PhraseRules implements Serializable {
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         List<MatchedExpression> extract(CoreMap sentence) {
-            Set<String> bag = RequiredWords.bag(NlpPipeline.tokens(sentence));
+            Set<String> bag = RequiredWords.bagOf(sentence);
             BitSet subset = new BitSet(rules.size());
             for (int i = 0; i < rules.size(); i++) {
                 if (RequiredWords.satisfied(required.get(i), bag)) {

@@ -1,10 +1,12 @@
 package io.rapport.analysis.language;
 
+import edu.stanford.nlp.ling.CoreAnnotation;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.ling.tokensregex.ComplexNodePattern;
 import edu.stanford.nlp.ling.tokensregex.NodePattern;
 import edu.stanford.nlp.ling.tokensregex.SequencePattern;
+import edu.stanford.nlp.util.CoreMap;
 import edu.stanford.nlp.util.Pair;
 
 import java.lang.reflect.Field;
@@ -43,11 +45,29 @@ final class RequiredWords {
 
     /** The clauses of one compiled pattern; empty when the pattern needs no particular word. */
     static List<Set<String>> of(SequencePattern<?> pattern) {
-        Object expr = invoke(pattern, SequencePattern.class, "getPatternExpr");
-        List<Set<String>> clauses = expr == null ? List.of() : clauses(expr);
-        List<Set<String>> sorted = new ArrayList<>(clauses);
+        List<Set<String>> sorted = new ArrayList<>(clauses(invoke(pattern, SequencePattern.class, "getPatternExpr")));
         sorted.sort(java.util.Comparator.comparingInt(RequiredWords::weakness));
         return List.copyOf(sorted);
+    }
+
+    /** The sentence's {@link #bag}, kept on it: every rule file is tested against the same sentence. */
+    private static final class BagAnnotation implements CoreAnnotation<Set<String>> {
+        @Override
+        public Class<Set<String>> getType() {
+            @SuppressWarnings("unchecked")
+            Class<Set<String>> type = (Class<Set<String>>) (Class<?>) Set.class;
+            return type;
+        }
+    }
+
+    /** The bag of one sentence, computed on first use and kept on the sentence. */
+    static Set<String> bagOf(CoreMap sentence) {
+        Set<String> bag = sentence.get(BagAnnotation.class);
+        if (bag == null) {
+            bag = bag(sentence.get(CoreAnnotations.TokensAnnotation.class));
+            sentence.set(BagAnnotation.class, bag);
+        }
+        return bag;
     }
 
     /** Every word and lemma of the sentence's tokens, lower-cased: what clauses are tested against. */
@@ -85,6 +105,11 @@ final class RequiredWords {
         return true;
     }
 
+    /** The rarer of two clauses (null counts as no clause). */
+    private static Set<String> rarer(Set<String> a, Set<String> b) {
+        return a == null || (b != null && weakness(b) < weakness(a)) ? b : a;
+    }
+
     private static int weakness(Set<String> clause) {
         int common = 0;
         for (String w : clause) {
@@ -104,7 +129,8 @@ final class RequiredWords {
                 Set<String> words = nodeWords(field(expr, "nodePattern"));
                 return words == null ? List.of() : List.of(words);
             }
-            case "SequencePatternExpr": {
+            case "SequencePatternExpr":
+            case "AndPatternExpr": {
                 List<Set<String>> all = new ArrayList<>();
                 for (Object child : list(field(expr, "patterns"))) {
                     all.addAll(clauses(child));
@@ -119,13 +145,6 @@ final class RequiredWords {
                 Object min = field(expr, "minMatch");
                 return min instanceof Integer m && m > 0 ? clauses(field(expr, "pattern")) : List.of();
             }
-            case "AndPatternExpr": {
-                List<Set<String>> all = new ArrayList<>();
-                for (Object child : list(field(expr, "patterns"))) {
-                    all.addAll(clauses(child));
-                }
-                return all;
-            }
             case "OrPatternExpr": {
                 // Each branch must contribute one clause; their union is the Or's only clause.
                 Set<String> union = new HashSet<>();
@@ -134,7 +153,7 @@ final class RequiredWords {
                     if (branch.isEmpty()) {
                         return List.of();
                     }
-                    union.addAll(branch.stream().min(java.util.Comparator.comparingInt(RequiredWords::weakness)).orElseThrow());
+                    union.addAll(branch.stream().reduce(null, RequiredWords::rarer));
                 }
                 return union.isEmpty() ? List.of() : List.of(union);
             }
@@ -152,10 +171,7 @@ final class RequiredWords {
                 if (p.first() != CoreAnnotations.TextAnnotation.class && p.first() != CoreAnnotations.LemmaAnnotation.class) {
                     continue;
                 }
-                Set<String> words = stringWords(p.second());
-                if (words != null && (best == null || weakness(words) < weakness(best))) {
-                    best = words;
-                }
+                best = rarer(best, stringWords(p.second()));
             }
             return best;
         }
@@ -165,9 +181,7 @@ final class RequiredWords {
             for (Object child : list(field(node, "nodePatterns"))) {
                 Set<String> words = nodeWords(child);
                 if (conj) {
-                    if (words != null && (out == null || weakness(words) < weakness(out))) {
-                        out = words;
-                    }
+                    out = rarer(out, words);
                 } else {
                     if (words == null) {
                         return null;

@@ -76,11 +76,16 @@ class PhraseRulesTest {
     }
 
     private static CoreMapExpressionExtractor<MatchedExpression> wholeFile(String text) throws Exception {
+        @SuppressWarnings("unchecked")
+        CoreMapExpressionExtractor<MatchedExpression> e = CoreMapExpressionExtractor.createExtractorFromString(env(), text);
+        return e;
+    }
+
+    /** The environment rule files are compiled in: word patterns ignore case. */
+    private static Env env() {
         Env env = TokenSequencePattern.getNewEnv();
         env.setDefaultStringPatternFlags(java.util.regex.Pattern.CASE_INSENSITIVE);
-        @SuppressWarnings("unchecked")
-        CoreMapExpressionExtractor<MatchedExpression> e = CoreMapExpressionExtractor.createExtractorFromString(env, text);
-        return e;
+        return env;
     }
 
     @ParameterizedTest
@@ -103,9 +108,7 @@ class PhraseRulesTest {
             "/\\.|,|!/ => [!, ,, .]",
     })
     void readsTheWordsAPatternNeeds(String pattern, String expected) {
-        Env env = TokenSequencePattern.getNewEnv();
-        env.setDefaultStringPatternFlags(java.util.regex.Pattern.CASE_INSENSITIVE);
-        List<Set<String>> clauses = RequiredWords.of(TokenSequencePattern.compile(env, pattern));
+        List<Set<String>> clauses = RequiredWords.of(TokenSequencePattern.compile(env(), pattern));
         List<String> shown = clauses.stream().map(c -> new TreeSet<>(c).toString()).sorted().toList();
         assertEquals(expected == null ? "" : expected, String.join(", ", shown));
     }
