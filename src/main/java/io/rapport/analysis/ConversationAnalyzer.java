@@ -2,6 +2,7 @@ package io.rapport.analysis;
 
 import io.rapport.analysis.language.Annotations;
 import io.rapport.analysis.language.LanguageDetectors;
+import io.rapport.analysis.language.UtteranceModel;
 import io.rapport.analysis.language.LanguageFindings;
 import io.rapport.analysis.timing.BackchannelClassifier;
 import io.rapport.analysis.timing.Interruption;
@@ -40,8 +41,9 @@ public final class ConversationAnalyzer implements Serializable {
      * @param sentiment whether to score the customer's sentiment (the slow part: a parser runs)
      */
     public static ConversationAnalyzer load(Optional<String> rulesDir, long minOverlapMs, boolean sentiment) {
+        UtteranceModel model = UtteranceModel.load(rulesDir);
         return new ConversationAnalyzer(BackchannelClassifier.load(rulesDir), new InterruptionDetector(minOverlapMs),
-                ResolutionDetector.load(rulesDir), new LanguageDetectors(rulesDir, sentiment));
+                ResolutionDetector.load(rulesDir, model), new LanguageDetectors(rulesDir, sentiment, model));
     }
 
     public AnalyzedConversation analyze(Conversation c) {

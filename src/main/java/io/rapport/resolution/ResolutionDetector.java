@@ -1,10 +1,14 @@
 package io.rapport.resolution;
 
 import edu.stanford.nlp.util.CoreMap;
+import io.rapport.analysis.BehaviorEvent;
 import io.rapport.analysis.language.Annotations;
+import io.rapport.analysis.language.LanguageDetectors;
 import io.rapport.analysis.language.NlpPipeline;
 import io.rapport.analysis.language.PhraseRules;
 import io.rapport.analysis.language.RuleMatch;
+import io.rapport.analysis.language.UtteranceFeatures;
+import io.rapport.analysis.language.UtteranceModel;
 import io.rapport.model.Conversation;
 import io.rapport.model.Speaker;
 import io.rapport.model.Utterance;
@@ -32,13 +36,19 @@ public final class ResolutionDetector implements Serializable {
     static final String DENIES = "denies";
 
     private final PhraseRules rules;
+    private final UtteranceModel model;
 
-    public ResolutionDetector(PhraseRules rules) {
+    public ResolutionDetector(PhraseRules rules, UtteranceModel model) {
         this.rules = rules;
+        this.model = model;
     }
 
     public static ResolutionDetector load(Optional<String> rulesDir) {
-        return new ResolutionDetector(PhraseRules.load(RULE_FILE, rulesDir));
+        return load(rulesDir, UtteranceModel.load(rulesDir));
+    }
+
+    public static ResolutionDetector load(Optional<String> rulesDir, UtteranceModel model) {
+        return new ResolutionDetector(PhraseRules.load(RULE_FILE, rulesDir), model);
     }
 
     /**
@@ -70,7 +80,8 @@ public final class ResolutionDetector implements Serializable {
         boolean customerSpoke = false;
         boolean agentAnswered = false;
         boolean checkPending = false;
-        for (Utterance u : ordered) {
+        for (int pos = 0; pos < ordered.size(); pos++) {
+            Utterance u = ordered.get(pos);
             boolean company = u.speaker() == Speaker.AGENT || u.speaker() == Speaker.BOT;
             if (u.speaker() == Speaker.CUSTOMER) {
                 customerSpoke = true;
@@ -99,6 +110,7 @@ public final class ResolutionDetector implements Serializable {
                 }
                 checkPending = false;
             }
+            matches = withModel(u, matches, model.probabilities(UtteranceFeatures.of(a, ordered, pos)));
             for (RuleMatch m : matches) {
                 if (signals.stream().noneMatch(s -> s.utteranceIndex() == u.index() && s.behavior().equals(m.behavior()))) {
                     signals.add(new Signal(u.index(), m.behavior(), m.ruleId(), m.text()));
@@ -109,6 +121,26 @@ public final class ResolutionDetector implements Serializable {
             }
         }
         return new Outcome(resolved, signals);
+    }
+
+    /**
+     * The rule evidence, after any signal the model alone reports where no rule gave that behaviour (a
+     * confirmation only from the customer): when rules fired, the last of them still decides.
+     */
+    private List<RuleMatch> withModel(Utterance u, List<RuleMatch> kept, double[] p) {
+        List<RuleMatch> out = new ArrayList<>();
+        for (String behavior : List.of(CONFIRMED, UNRESOLVED)) {
+            boolean applies = behavior.equals(UNRESOLVED) || u.speaker() == Speaker.CUSTOMER;
+            if (applies && kept.stream().noneMatch(m -> m.behavior().equals(behavior)) && model.adds(p, behavior)) {
+                out.add(new RuleMatch(behavior, u.speaker().code(), LanguageDetectors.MODEL, BehaviorEvent.excerpt(u.text()), 0, ""));
+            }
+        }
+        if (out.size() == 2 && model.probability(p, CONFIRMED) > model.probability(p, UNRESOLVED)) {
+            out = List.of(out.get(1), out.get(0)); // the likelier one last, where it decides the verdict
+        }
+        out = new ArrayList<>(out);
+        out.addAll(kept);
+        return out;
     }
 
     /**

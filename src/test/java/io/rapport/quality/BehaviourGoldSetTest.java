@@ -14,9 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The shipped language rules against the behaviours gold sets (src/test/resources/gold/behaviours.md): the three
- * development sets together must meet the bar for every detector; the held-out set, never used to change a rule,
- * is below the bar and held to regression floors under its measured figures (docs/metrics.md).
+ * The shipped detectors (rule files and utterance model) against the behaviours gold sets
+ * (src/test/resources/gold/behaviours.md): the six development sets together, which the rules were written from and
+ * the model was trained on, must meet the bar for every detector; the held-out set, never used to change a rule or
+ * train the model, is below the bar on four detectors and held to regression floors under its measured figures
+ * (docs/metrics.md).
  */
 class BehaviourGoldSetTest {
 
@@ -35,9 +37,10 @@ class BehaviourGoldSetTest {
 
     @Test
     void developmentSetsTogetherMeetTheBarForEveryDetector() {
-        GoldSet dev = new GoldSet(new ArrayList<>(GoldSet.read(GOLD.resolve("behaviours-1.jsonl")).items()));
-        dev.items().addAll(GoldSet.read(GOLD.resolve("behaviours-2.jsonl")).items());
-        dev.items().addAll(GoldSet.read(GOLD.resolve("behaviours-3.jsonl")).items());
+        GoldSet dev = new GoldSet(new ArrayList<>());
+        for (int set = 1; set <= 6; set++) {
+            dev.items().addAll(GoldSet.read(GOLD.resolve("behaviours-" + set + ".jsonl")).items());
+        }
         assertTrue(dev.items().size() >= 60 && dev.utterances() >= 600, "the issue asks for 60 conversations, 600 utterances");
         LabelAgreement.Result r = BehaviourEvaluation.evaluate(ANALYZER, dev);
         for (String label : GATED) {
@@ -49,16 +52,16 @@ class BehaviourGoldSetTest {
     }
 
     /**
-     * Measured with the shipped rules (docs/metrics.md), precision / recall: empathy 0.971 / 0.773, reflective
-     * listening 0.724 / 0.808, blame 0.933 / 0.500, solution offered 0.805 / 0.717, recap 1.000 / 0.708,
-     * complaint 0.909 / 0.685, acknowledgement 0.893 / 0.962. These are not the bar; the floors sit 0.05 below
+     * Measured once with the shipped rules and model (docs/metrics.md), precision / recall: empathy 0.783 / 0.857,
+     * reflective listening 0.950 / 0.760, blame 0.870 / 0.667, solution offered 0.909 / 0.889, recap 1.000 / 1.000,
+     * complaint 0.908 / 0.756, acknowledgement 0.958 / 0.852. These are not the bar; the floors sit 0.05 below
      * the measured figures and catch a regression.
      */
     @Test
     void heldOutSetStaysAboveItsRegressionFloors() {
-        LabelAgreement.Result r = BehaviourEvaluation.evaluate(ANALYZER, GoldSet.read(GOLD.resolve("behaviours-holdout-2.jsonl")));
-        double[][] measured = {{0.971, 0.773}, {0.724, 0.808}, {0.933, 0.500}, {0.805, 0.717}, {1.000, 0.708},
-                {0.909, 0.685}, {0.893, 0.962}};
+        LabelAgreement.Result r = BehaviourEvaluation.evaluate(ANALYZER, GoldSet.read(GOLD.resolve("behaviours-holdout-3.jsonl")));
+        double[][] measured = {{0.783, 0.857}, {0.950, 0.760}, {0.870, 0.667}, {0.909, 0.889}, {1.000, 1.000},
+                {0.908, 0.756}, {0.958, 0.852}};
         assertEquals(GATED.size(), measured.length);
         for (int i = 0; i < GATED.size(); i++) {
             DetectorScore s = r.score(GATED.get(i));

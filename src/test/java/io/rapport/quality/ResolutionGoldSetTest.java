@@ -11,8 +11,9 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The shipped resolution rules against every hand-labelled gold set: the development sets the rules were
- * written against, and the held-out set nobody tuned them on. The bar is stated in docs/metrics.md.
+ * The shipped resolution detector (rule file and utterance model) against every hand-labelled gold set: the
+ * development sets the rules were written against and the model was trained on, and the held-out set nobody tuned
+ * either on. The bar is stated in docs/metrics.md.
  */
 class ResolutionGoldSetTest {
 
@@ -21,16 +22,16 @@ class ResolutionGoldSetTest {
     static final double MIN_VERDICT_ACCURACY = 0.80;
 
     /**
-     * On the held-out set the detector is below the bar today (docs/metrics.md: confirmed 0.846 / 0.500,
-     * unresolved 0.900 / 0.643, verdict 0.712). These floors are not the bar: they catch a regression from there.
+     * On the held-out set the detector's precision is below the bar today (docs/metrics.md: confirmed 0.760 /
+     * 0.905, unresolved 0.800 / 0.800, verdict 0.962). These floors are not the bar: they catch a regression.
      */
-    static final double HELD_OUT_MIN_PRECISION = 0.80;
-    static final double HELD_OUT_MIN_RECALL = 0.45;
-    static final double HELD_OUT_MIN_VERDICT_ACCURACY = 0.65;
+    static final double HELD_OUT_MIN_PRECISION = 0.70;
+    static final double HELD_OUT_MIN_RECALL = 0.75;
+    static final double HELD_OUT_MIN_VERDICT_ACCURACY = 0.90;
 
     @ParameterizedTest
     @ValueSource(strings = {"resolution.jsonl", "resolution-2.jsonl", "resolution-3.jsonl", "resolution-4.jsonl",
-            "resolution-5.jsonl"})
+            "resolution-5.jsonl", "resolution-6.jsonl"})
     void developmentSetsMeetTheBar(String file) {
         ResolutionEvaluation.Result r = measure(file);
         for (DetectorScore s : r.scores()) {
@@ -42,7 +43,7 @@ class ResolutionGoldSetTest {
 
     @Test
     void heldOutSetStaysAboveItsRegressionFloors() {
-        ResolutionEvaluation.Result r = measure("resolution-holdout.jsonl");
+        ResolutionEvaluation.Result r = measure("resolution-holdout-7.jsonl");
         for (DetectorScore s : r.scores()) {
             assertTrue(s.precision() >= HELD_OUT_MIN_PRECISION, "held-out " + s);
             assertTrue(s.recall() >= HELD_OUT_MIN_RECALL, "held-out " + s);

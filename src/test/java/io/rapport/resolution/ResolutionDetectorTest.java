@@ -1,12 +1,16 @@
 package io.rapport.resolution;
 
+import io.rapport.analysis.language.UtteranceFeatures;
+import io.rapport.analysis.language.UtteranceModel;
 import io.rapport.model.Speaker;
 import io.rapport.model.Utterance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.rapport.testing.Conversations.agentMessage;
@@ -125,5 +129,40 @@ class ResolutionDetectorTest {
                 customerMessage(2000, "yes it's AB1 2CD"),
                 agentMessage(3000, "Done. Is there anything else I can help with?"),
                 customerMessage(4000, "No, that's everything, thanks"))).resolved());
+    }
+
+    /** A detector whose model gives {@code label} probability 0.88 on every utterance, threshold 0.85. */
+    static ResolutionDetector alwaysSays(String label) {
+        List<String> labels = UtteranceModel.load(Optional.empty()).labels();
+        double[] thresholds = new double[labels.size()];
+        Arrays.fill(thresholds, 0.85);
+        float[] bias = new float[labels.size()];
+        Arrays.fill(bias, -5);
+        bias[labels.indexOf(label)] = 2;
+        return ResolutionDetector.load(Optional.empty(),
+                new UtteranceModel(labels, thresholds, Map.of(UtteranceFeatures.BIAS, bias)));
+    }
+
+    @Test
+    void theModelAddsSignalsWhereNoRuleFiredButNeverInTheOpeningStatementOrAConfirmationFromTheAgent() {
+        var c = chat(customerMessage(0, "the card reader at bay four won't take my card"),
+                agentMessage(1000, "I've restarted the charger from here, give it a minute."),
+                customerMessage(2000, "and I've got a green light, lovely"));
+        ResolutionDetector.Outcome confirmed = alwaysSays(ResolutionDetector.CONFIRMED).detect(c);
+        assertEquals(Boolean.TRUE, confirmed.resolved());
+        assertEquals(List.of("2:resolution_confirmed:model"), confirmed.signals().stream()
+                .map(s -> s.utteranceIndex() + ":" + s.behavior() + ":" + s.ruleId()).toList());
+        ResolutionDetector.Outcome open = alwaysSays(ResolutionDetector.UNRESOLVED).detect(c);
+        assertEquals(Boolean.FALSE, open.resolved());
+        assertEquals(List.of(1, 2), open.signals().stream().map(ResolutionDetector.Signal::utteranceIndex).toList(),
+                "the agent's turn and the customer's reply, not the opening statement");
+    }
+
+    @Test
+    void whenARuleFiredItDecidesTheVerdictOverTheModel() {
+        var c = chat(customerMessage(0, "my app keeps crashing"), agentMessage(1000, "please reinstall it"),
+                customerMessage(2000, "still not working, same error"));
+        ResolutionDetector.Outcome o = alwaysSays(ResolutionDetector.CONFIRMED).detect(c);
+        assertEquals(Boolean.FALSE, o.resolved(), o.signals().toString());
     }
 }

@@ -34,6 +34,8 @@ public final class LanguageDetectors implements Serializable {
     /** The text behaviours with a rule file and a gold-set label, in reporting order. */
     public static final List<String> BEHAVIORS = List.of(EMPATHY, REFLECTIVE, BLAME, SOLUTION, RECAP, COMPLAINT);
     public static final List<String> EMPATHY_KINDS = List.of("feeling", "apology", "validation", "support");
+    /** The detail and rule id of an event the {@link UtteranceModel} found where no rule fired. */
+    public static final String MODEL = "model";
 
     /** A scored customer utterance at or below this (CoreNLP "negative" or "very negative") asks for empathy. */
     public static final double NEGATIVE = -0.5;
@@ -62,8 +64,9 @@ public final class LanguageDetectors implements Serializable {
     private final PhraseDetector complaint;
     private final ReflectiveListeningDetector reflective;
     private final CustomerSentiment sentiment;
+    private final UtteranceModel model;
 
-    public LanguageDetectors(Optional<String> rulesDir, boolean sentimentOn) {
+    public LanguageDetectors(Optional<String> rulesDir, boolean sentimentOn, UtteranceModel model) {
         this.empathy = PhraseDetector.load(EMPATHY, rulesDir);
         this.blame = PhraseDetector.load(BLAME, rulesDir);
         this.solutions = PhraseDetector.load(SOLUTION, rulesDir);
@@ -71,6 +74,7 @@ public final class LanguageDetectors implements Serializable {
         this.complaint = PhraseDetector.load(COMPLAINT, rulesDir);
         this.reflective = new ReflectiveListeningDetector(PhraseDetector.load(REFLECTIVE, rulesDir));
         this.sentiment = sentimentOn ? new CustomerSentiment() : null;
+        this.model = model;
     }
 
     public LanguageFindings analyze(Annotations a, boolean[] backchannel) {
@@ -93,24 +97,39 @@ public final class LanguageDetectors implements Serializable {
             if (u.text().isBlank() || backchannel[u.index()]) {
                 continue;
             }
+            double[] p = model.probabilities(UtteranceFeatures.of(a, ordered, pos));
             if (u.speaker() == Speaker.CUSTOMER) {
-                perKind(c, u, complaint, a, events);
+                perKind(c, u, complaint, a, events, p);
                 continue;
             }
-            perKind(c, u, empathy, a, events);
-            perKind(c, u, blame, a, events);
+            perKind(c, u, empathy, a, events, p);
+            perKind(c, u, blame, a, events, p);
             // A recap summarises what was done: from the sentence where it starts, the actions it lists are not
             // new solutions, and its overlap with the customer's words is not a restatement.
-            List<RuleMatch> recaps = closing ? perKind(c, u, recap, a, events) : List.of();
-            int recapFrom = recaps.isEmpty() ? Integer.MAX_VALUE : sentenceStart(a.sentences(u), recaps.get(0).begin());
-            for (RuleMatch m : solutions.matches(u, a)) {
+            List<RuleMatch> recaps = closing ? perKind(c, u, recap, a, events, p) : List.of();
+            boolean recapped = closing && events.stream().anyMatch(e -> e.utteranceIndex() == u.index() && e.behavior().equals(RECAP));
+            int recapFrom = recaps.isEmpty() ? (recapped ? 0 : Integer.MAX_VALUE) : sentenceStart(a.sentences(u), recaps.get(0).begin());
+            List<RuleMatch> offered = solutions.matches(u, a);
+            for (RuleMatch m : offered) {
                 if (m.begin() < recapFrom) {
                     // The same action offered again is one option; each alternative or instruction is its own.
                     options.add(m.behavior().equals("action") ? m.lastLemma() : u.index() + ":" + m.begin());
                     addOnce(events, BehaviorEvent.of(c, u, SOLUTION, m.behavior(), solutions.behavior() + "." + m.ruleId()));
                 }
             }
-            ReflectiveListeningDetector.Found r = recaps.isEmpty() ? reflective.detect(u, ordered, pos, backchannel, a) : null;
+            if (offered.isEmpty() && !recapped && model.adds(p, SOLUTION)) {
+                options.add(u.index() + ":" + MODEL);
+                events.add(BehaviorEvent.of(c, u, SOLUTION, MODEL, SOLUTION + "." + MODEL));
+            }
+            ReflectiveListeningDetector.Found r = null;
+            if (!recapped) {
+                r = reflective.detect(u, ordered, pos, backchannel, a);
+                if (r != null && r.kind().equals(ReflectiveListeningDetector.RESTATEMENT) && !model.confirms(p, REFLECTIVE)) {
+                    r = null;
+                } else if (r == null && model.adds(p, REFLECTIVE)) {
+                    r = new ReflectiveListeningDetector.Found(MODEL, REFLECTIVE + "." + MODEL);
+                }
+            }
             if (r != null) {
                 events.add(BehaviorEvent.of(c, u, REFLECTIVE, r.kind(), r.ruleId()));
             }
@@ -195,14 +214,34 @@ public final class LanguageDetectors implements Serializable {
         }
     }
 
-    /** One event per rule kind that fired on the utterance; returns the matches. */
-    private static List<RuleMatch> perKind(Conversation c, Utterance u, PhraseDetector d, Annotations a,
-                                           List<BehaviorEvent> events) {
+    /**
+     * One event per rule kind that fired on the utterance; when no rule fired, one event if the model alone
+     * reports the behaviour. Returns the rule matches.
+     */
+    private List<RuleMatch> perKind(Conversation c, Utterance u, PhraseDetector d, Annotations a,
+                                    List<BehaviorEvent> events, double[] p) {
         List<RuleMatch> matches = d.matches(u, a);
         for (RuleMatch m : matches) {
             addOnce(events, BehaviorEvent.of(c, u, d.behavior(), m.behavior(), d.behavior() + "." + m.ruleId()));
         }
+        if (matches.isEmpty() && model.adds(p, d.behavior())) {
+            events.add(BehaviorEvent.of(c, u, d.behavior(), modelKind(d.behavior(), p), d.behavior() + "." + MODEL));
+        }
         return matches;
+    }
+
+    /** The kind of a behaviour the model alone found: for empathy its likeliest subtype, else {@link #MODEL}. */
+    private String modelKind(String behavior, double[] p) {
+        if (!behavior.equals(EMPATHY)) {
+            return MODEL;
+        }
+        String best = EMPATHY_KINDS.get(0);
+        for (String k : EMPATHY_KINDS) {
+            if (model.probability(p, EMPATHY + ":" + k) > model.probability(p, EMPATHY + ":" + best)) {
+                best = k;
+            }
+        }
+        return best;
     }
 
     /** Ends in a question mark, or opens (after a discourse marker) with a question word or an inverted auxiliary. */

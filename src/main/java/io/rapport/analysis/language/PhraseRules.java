@@ -10,14 +10,8 @@ import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
 import edu.stanford.nlp.ling.tokensregex.parser.TokenSequenceParser;
 import edu.stanford.nlp.util.CoreMap;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -54,23 +48,8 @@ public final class PhraseRules implements Serializable {
 
     /** {@code rulesDir/fileName} when that file exists, else the shipped rule file. */
     public static PhraseRules load(String fileName, Optional<String> rulesDir) {
-        try {
-            if (rulesDir.isPresent()) {
-                Path file = Path.of(rulesDir.get(), fileName);
-                if (Files.exists(file)) {
-                    return new PhraseRules(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
-                }
-            }
-            String resource = "rules/" + fileName;
-            try (InputStream in = PhraseRules.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException(resource + " is missing from the classpath");
-                }
-                return new PhraseRules(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rule file " + fileName, e);
-        }
+        RuleFiles.Source source = RuleFiles.read(fileName, rulesDir);
+        return new PhraseRules(source.name(), source.text());
     }
 
     public String name() {

@@ -2,10 +2,20 @@ package io.rapport.analysis.language;
 
 import io.rapport.analysis.AnalyzedConversation;
 import io.rapport.analysis.BehaviorEvent;
+import io.rapport.analysis.ConversationAnalyzer;
+import io.rapport.analysis.timing.BackchannelClassifier;
+import io.rapport.analysis.timing.InterruptionDetector;
 import io.rapport.model.Conversation;
+import io.rapport.resolution.ResolutionDetector;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -15,6 +25,8 @@ import static io.rapport.testing.Conversations.analyze;
 import static io.rapport.testing.Conversations.chat;
 import static io.rapport.testing.Conversations.customerMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Positive and negative forms of each language behaviour, in a short chat after a customer's complaint. The
@@ -90,5 +102,71 @@ class LanguageDetectorsTest {
                 agentMessage(40_000, "Let me check."), customerMessage(60_000, "ok"), agentMessage(80_000, "Bye."));
         assertEquals(false, analyze(early).events().stream().map(BehaviorEvent::behavior)
                 .anyMatch(LanguageDetectors.RECAP::equals));
+    }
+
+    /** Phrasings no rule file holds, found by the shipped utterance model alone (rule id {@code <behaviour>.model}). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Well, you've probably typed it in wrong then.                    | blame",
+            "Might be worth checking with your household first next time.     | blame",
+            "Easily done, honestly, loads of people get caught out by that.   | empathy:validation",
+    })
+    void theModelFindsWhatNoRuleSays(String agent, String expected) {
+        assertEquals(Set.of(expected), found(agent), agent);
+        Conversation c = chat(customerMessage(0, COMPLAINT), agentMessage(20_000, agent));
+        assertTrue(analyze(c).events().stream().anyMatch(e -> e.utteranceIndex() == 1 && e.ruleId().endsWith(".model")));
+        Conversation customer = chat(customerMessage(0, "Honestly this is the last straw with you lot."),
+                agentMessage(20_000, "Let me check that for you."));
+        assertTrue(analyze(customer).events().stream().anyMatch(e -> e.utteranceIndex() == 0
+                && e.behavior().equals(LanguageDetectors.COMPLAINT) && e.ruleId().equals("complaint.model")));
+    }
+
+    /** A model that gives every label the probability 1/(1+e^-z) whatever the words, with the given threshold. */
+    static ConversationAnalyzer constantModel(String label, double z, double threshold) {
+        List<String> labels = UtteranceModel.load(Optional.empty()).labels();
+        double[] thresholds = new double[labels.size()];
+        Arrays.fill(thresholds, threshold);
+        float[] bias = new float[labels.size()];
+        bias[labels.indexOf(label)] = (float) z;
+        Map<String, float[]> weights = new HashMap<>();
+        weights.put(UtteranceFeatures.BIAS, bias);
+        UtteranceModel m = new UtteranceModel(labels, thresholds, weights);
+        return new ConversationAnalyzer(BackchannelClassifier.load(Optional.empty()),
+                new InterruptionDetector(InterruptionDetector.DEFAULT_MIN_OVERLAP_MS),
+                ResolutionDetector.load(Optional.empty(), m), new LanguageDetectors(Optional.empty(), false, m));
+    }
+
+    static Set<String> behaviours(ConversationAnalyzer analyzer, Conversation c, int utterance) {
+        return analyzer.analyze(c).events().stream().filter(e -> e.utteranceIndex() == utterance)
+                .map(e -> e.behavior() + "@" + e.ruleId()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void aRestatementFoundByWordOverlapNeedsTheModelsAgreementAPhraseRuleDoesNot() {
+        String restated = "Right, so the router drops out every evening since the update, and nobody has been out.";
+        Conversation c = chat(customerMessage(0, COMPLAINT.replace("evening", "evening since the update")),
+                agentMessage(20_000, restated), customerMessage(40_000, "yes"));
+        String overlap = "reflective_listening@reflective_listening.content_overlap_min3";
+        // sigmoid(0) = 0.5: above the veto, under a threshold of 0.6, so the model neither vetoes nor adds.
+        assertEquals(Set.of(overlap), behaviours(constantModel(LanguageDetectors.REFLECTIVE, 0, 0.6), c, 1));
+        // sigmoid(-4) = 0.018, under the veto: the overlap alone does not make it reflective.
+        assertEquals(Set.of(), behaviours(constantModel(LanguageDetectors.REFLECTIVE, -4, 0.6), c, 1));
+        // A phrase rule stands whatever the model says.
+        Conversation framed = chat(customerMessage(0, COMPLAINT),
+                agentMessage(20_000, "So what you're saying is the router drops out every evening?"));
+        assertTrue(behaviours(constantModel(LanguageDetectors.REFLECTIVE, -4, 0.6), framed, 1).stream()
+                .anyMatch(b -> b.startsWith("reflective_listening@reflective_listening.") && !b.endsWith(".model")));
+    }
+
+    @Test
+    void theModelAddsABehaviourOnlyWhereNoRuleFiredAndFromItsThreshold() {
+        Conversation c = chat(customerMessage(0, COMPLAINT), agentMessage(20_000, "Let me have a look at the line."),
+                agentMessage(25_000, "You should have read the terms before you signed."));
+        // sigmoid(2) = 0.88
+        assertEquals(Set.of("blame@blame.model"), behaviours(constantModel(LanguageDetectors.BLAME, 2, 0.85), c, 1));
+        assertEquals(Set.of(), behaviours(constantModel(LanguageDetectors.BLAME, 2, 0.9), c, 1));
+        Set<String> ruled = behaviours(constantModel(LanguageDetectors.BLAME, 2, 0.85), c, 2);
+        assertTrue(ruled.stream().anyMatch(b -> b.startsWith("blame@blame.") && !b.equals("blame@blame.model")), ruled.toString());
+        assertFalse(ruled.contains("blame@blame.model"), "a rule already found it: no second event");
     }
 }

@@ -1,0 +1,229 @@
+package io.rapport.quality;
+
+import edu.stanford.nlp.classify.Dataset;
+import edu.stanford.nlp.classify.LinearClassifier;
+import edu.stanford.nlp.classify.LinearClassifierFactory;
+import edu.stanford.nlp.ling.BasicDatum;
+import io.rapport.analysis.language.Annotations;
+import io.rapport.analysis.language.LanguageDetectors;
+import io.rapport.analysis.language.UtteranceFeatures;
+import io.rapport.analysis.language.UtteranceModel;
+import io.rapport.model.Speaker;
+import io.rapport.model.Utterance;
+import io.rapport.resolution.ResolutionDetector;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Trains the {@link UtteranceModel} on the development gold sets (every {@code behaviours-*} and
+ * {@code resolution*} file whose name does not say {@code holdout}): one L2-regularised logistic regression per
+ * label (CoreNLP's {@link LinearClassifierFactory}), on the utterances of the speakers the label applies to.
+ * Each label's threshold is chosen without looking at the set it will be judged on: every development set is left
+ * out in turn (each was written by a different person, so this measures unseen phrasing), and the threshold is the
+ * lowest at which the left-out predictions reach {@link #TARGET_PRECISION}. Deterministic: the same gold files
+ * give the same model file.
+ */
+public final class UtteranceModelTrainer {
+
+    static final double SIGMA = 2.0;
+    static final int MIN_FEATURE_COUNT = 3;
+    static final double TARGET_PRECISION = 0.9;
+    private static final double[] THRESHOLDS = {0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90};
+    private static final String USAGE = "usage: train-model [--gold DIR] [--out FILE]";
+
+    /** A label, the gold family that labels it and the speakers it applies to. */
+    record Target(String label, String family, Set<Speaker> speakers) {
+    }
+
+    static final List<Target> TARGETS;
+
+    static {
+        List<Target> t = new ArrayList<>();
+        Set<Speaker> agent = Set.of(Speaker.AGENT);
+        t.add(new Target(LanguageDetectors.EMPATHY, "behaviours", agent));
+        LanguageDetectors.EMPATHY_KINDS.forEach(k -> t.add(new Target(LanguageDetectors.EMPATHY + ":" + k, "behaviours", agent)));
+        for (String b : List.of(LanguageDetectors.REFLECTIVE, LanguageDetectors.BLAME, LanguageDetectors.SOLUTION,
+                LanguageDetectors.RECAP)) {
+            t.add(new Target(b, "behaviours", agent));
+        }
+        t.add(new Target(LanguageDetectors.COMPLAINT, "behaviours", Set.of(Speaker.CUSTOMER)));
+        t.add(new Target(ResolutionDetector.CONFIRMED, "resolution", Set.of(Speaker.CUSTOMER)));
+        t.add(new Target(ResolutionDetector.UNRESOLVED, "resolution", Set.of(Speaker.AGENT, Speaker.CUSTOMER)));
+        TARGETS = List.copyOf(t);
+    }
+
+    /** One party utterance of a gold set, as the model sees it. */
+    record Example(String set, Speaker speaker, Set<String> features, Set<String> labels) {
+    }
+
+    /** How one label's threshold was chosen: the left-out-set precision and recall at it. */
+    record Choice(double threshold, int positives, double precision, double recall) {
+    }
+
+    private UtteranceModelTrainer() {
+    }
+
+    public static void main(String[] args) {
+        Path gold = Path.of("src/test/resources/gold");
+        Path out = Path.of("src/main/resources/rules", UtteranceModel.FILE);
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--gold" -> gold = Path.of(value(args, ++i));
+                case "--out" -> out = Path.of(value(args, ++i));
+                default -> {
+                    System.err.println(USAGE);
+                    System.exit(2);
+                }
+            }
+        }
+        StringBuilder report = new StringBuilder();
+        UtteranceModel model = train(gold, report);
+        try {
+            Files.writeString(out, model.format(report.toString().strip()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out, e);
+        }
+        System.out.print(report);
+        System.out.println("wrote " + out);
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            System.err.println(USAGE);
+            System.exit(2);
+        }
+        return args[i];
+    }
+
+    /** Trains on the development sets under {@code gold}; {@code report} receives the choices made, one line each. */
+    public static UtteranceModel train(Path gold, StringBuilder report) {
+        List<Example> examples = new ArrayList<>();
+        List<String> setNames = new ArrayList<>();
+        for (String family : List.of("behaviours", "resolution")) {
+            for (Path file : RulesCheck.sets(gold, family)) {
+                String name = file.getFileName().toString();
+                if (!name.contains("holdout")) {
+                    setNames.add(name);
+                    examples.addAll(examples(name, GoldSet.read(file)));
+                }
+            }
+        }
+        report.append("Trained by jobs/train-model on ").append(String.join(", ", setNames)).append('\n');
+        report.append(String.format(Locale.ROOT, "L2 sigma %.1f, features seen at least %d times; threshold: lowest "
+                + "reaching precision %.2f on each development set left out in turn%n", SIGMA, MIN_FEATURE_COUNT, TARGET_PRECISION));
+        List<String> labels = new ArrayList<>();
+        double[] thresholds = new double[TARGETS.size()];
+        Map<String, float[]> weights = new TreeMap<>();
+        for (int k = 0; k < TARGETS.size(); k++) {
+            Target target = TARGETS.get(k);
+            List<Example> own = examples.stream()
+                    .filter(e -> e.set().startsWith(target.family()) && target.speakers().contains(e.speaker())).toList();
+            Choice choice = chooseThreshold(target.label(), own);
+            labels.add(target.label());
+            thresholds[k] = choice.threshold();
+            report.append(String.format(Locale.ROOT, "%s: %d positives, threshold %.2f, left-out precision %.3f recall %.3f%n",
+                    target.label(), choice.positives(), choice.threshold(), choice.precision(), choice.recall()));
+            for (Map.Entry<String, Double> w : fit(target.label(), own).entrySet()) {
+                weights.computeIfAbsent(w.getKey(), f -> new float[TARGETS.size()])[k] = (float) (double) w.getValue();
+            }
+        }
+        return new UtteranceModel(labels, thresholds, weights);
+    }
+
+    /** Every agent and customer utterance, with its features and its labels ("empathy" added to its subtypes). */
+    static List<Example> examples(String set, GoldSet gold) {
+        List<Example> out = new ArrayList<>();
+        for (GoldSet.Item item : gold.items()) {
+            Annotations a = new Annotations(item.conversation());
+            List<Utterance> ordered = new ArrayList<>(item.conversation().utterances());
+            ordered.sort(Comparator.comparingLong(Utterance::startMs).thenComparingInt(Utterance::index));
+            for (int pos = 0; pos < ordered.size(); pos++) {
+                Utterance u = ordered.get(pos);
+                if (!u.speaker().isParty()) {
+                    continue;
+                }
+                Set<String> labels = new HashSet<>(item.labels().get(u.index()));
+                if (labels.stream().anyMatch(l -> l.startsWith(LanguageDetectors.EMPATHY + ":"))) {
+                    labels.add(LanguageDetectors.EMPATHY);
+                }
+                out.add(new Example(set, u.speaker(), UtteranceFeatures.of(a, ordered, pos), labels));
+            }
+        }
+        return out;
+    }
+
+    static Choice chooseThreshold(String label, List<Example> examples) {
+        List<String> sets = examples.stream().map(Example::set).distinct().toList();
+        List<double[]> scored = new ArrayList<>(); // {probability, gold 1/0}
+        for (String left : sets) {
+            List<Example> train = examples.stream().filter(e -> !e.set().equals(left)).toList();
+            Map<String, Double> w = fit(label, train);
+            for (Example e : examples) {
+                if (e.set().equals(left)) {
+                    scored.add(new double[] {probability(w, e.features()), e.labels().contains(label) ? 1 : 0});
+                }
+            }
+        }
+        int positives = (int) scored.stream().filter(s -> s[1] == 1).count();
+        Choice last = null;
+        for (double t : THRESHOLDS) {
+            int tp = 0;
+            int fp = 0;
+            for (double[] s : scored) {
+                if (s[0] >= t) {
+                    tp += (int) s[1];
+                    fp += 1 - (int) s[1];
+                }
+            }
+            double precision = tp + fp == 0 ? 1 : (double) tp / (tp + fp);
+            last = new Choice(t, positives, precision, positives == 0 ? 1 : (double) tp / positives);
+            if (precision >= TARGET_PRECISION) {
+                return last;
+            }
+        }
+        return last;
+    }
+
+    static double probability(Map<String, Double> weights, Set<String> features) {
+        double z = 0;
+        for (String f : features) {
+            z += weights.getOrDefault(f, 0.0);
+        }
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    /** The logistic-regression weight of each feature for {@code label} (features below the count threshold: none). */
+    static Map<String, Double> fit(String label, List<Example> examples) {
+        Dataset<String, String> data = new Dataset<>();
+        for (Example e : examples) {
+            List<String> features = new ArrayList<>(e.features());
+            features.sort(null);
+            data.add(new BasicDatum<>(features, e.labels().contains(label) ? "yes" : "no"));
+        }
+        data.applyFeatureCountThreshold(MIN_FEATURE_COUNT);
+        LinearClassifierFactory<String, String> factory = new LinearClassifierFactory<>(1e-4, false, SIGMA);
+        factory.setVerbose(false);
+        LinearClassifier<String, String> c = factory.trainClassifier(data);
+        Map<String, Double> w = new LinkedHashMap<>();
+        for (String f : data.featureIndex()) {
+            double v = c.weight(f, "yes") - c.weight(f, "no");
+            if (Math.abs(v) >= 1e-3) {
+                w.put(f, v);
+            }
+        }
+        return w;
+    }
+}
