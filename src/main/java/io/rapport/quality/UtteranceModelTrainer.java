@@ -41,11 +41,16 @@ public final class UtteranceModelTrainer {
     static final double SIGMA = 2.0;
     static final int MIN_FEATURE_COUNT = 3;
     static final double TARGET_PRECISION = 0.9;
-    private static final double[] THRESHOLDS = {0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90};
+    /** From 0.5: the model alone reports a label only when it finds it more likely than not. */
+    private static final double[] THRESHOLDS = {0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90};
     private static final String USAGE = "usage: train-model [--gold DIR] [--out FILE]";
 
-    /** A label, the gold family that labels it and the speakers it applies to. */
-    record Target(String label, String family, Set<Speaker> speakers) {
+    /**
+     * A label, the gold family that labels it, the speakers it applies to, and whether the model reads the utterance
+     * before it: a customer's "yes" confirms a fix only as the answer to "does that work now?", but an agent's reply
+     * is not blame because the customer before it was angry or wrong, so the behaviours are judged on their own words.
+     */
+    record Target(String label, String family, Set<Speaker> speakers, boolean readsPrevious) {
     }
 
     static final List<Target> TARGETS;
@@ -53,15 +58,15 @@ public final class UtteranceModelTrainer {
     static {
         List<Target> t = new ArrayList<>();
         Set<Speaker> agent = Set.of(Speaker.AGENT);
-        t.add(new Target(LanguageDetectors.EMPATHY, "behaviours", agent));
-        LanguageDetectors.EMPATHY_KINDS.forEach(k -> t.add(new Target(LanguageDetectors.EMPATHY + ":" + k, "behaviours", agent)));
+        t.add(new Target(LanguageDetectors.EMPATHY, "behaviours", agent, false));
+        LanguageDetectors.EMPATHY_KINDS.forEach(k -> t.add(new Target(LanguageDetectors.EMPATHY + ":" + k, "behaviours", agent, false)));
         for (String b : List.of(LanguageDetectors.REFLECTIVE, LanguageDetectors.BLAME, LanguageDetectors.SOLUTION,
                 LanguageDetectors.RECAP)) {
-            t.add(new Target(b, "behaviours", agent));
+            t.add(new Target(b, "behaviours", agent, false));
         }
-        t.add(new Target(LanguageDetectors.COMPLAINT, "behaviours", Set.of(Speaker.CUSTOMER)));
-        t.add(new Target(ResolutionDetector.CONFIRMED, "resolution", Set.of(Speaker.CUSTOMER)));
-        t.add(new Target(ResolutionDetector.UNRESOLVED, "resolution", Set.of(Speaker.AGENT, Speaker.CUSTOMER)));
+        t.add(new Target(LanguageDetectors.COMPLAINT, "behaviours", Set.of(Speaker.CUSTOMER), false));
+        t.add(new Target(ResolutionDetector.CONFIRMED, "resolution", Set.of(Speaker.CUSTOMER), true));
+        t.add(new Target(ResolutionDetector.UNRESOLVED, "resolution", Set.of(Speaker.AGENT, Speaker.CUSTOMER), true));
         TARGETS = List.copyOf(t);
     }
 
@@ -131,12 +136,12 @@ public final class UtteranceModelTrainer {
             Target target = TARGETS.get(k);
             List<Example> own = examples.stream()
                     .filter(e -> e.set().startsWith(target.family()) && target.speakers().contains(e.speaker())).toList();
-            Choice choice = chooseThreshold(target.label(), own);
+            Choice choice = chooseThreshold(target, own);
             labels.add(target.label());
             thresholds[k] = choice.threshold();
             report.append(String.format(Locale.ROOT, "%s: %d positives, threshold %.2f, left-out precision %.3f recall %.3f%n",
                     target.label(), choice.positives(), choice.threshold(), choice.precision(), choice.recall()));
-            for (Map.Entry<String, Double> w : fit(target.label(), own).entrySet()) {
+            for (Map.Entry<String, Double> w : fit(target, own).entrySet()) {
                 weights.computeIfAbsent(w.getKey(), f -> new float[TARGETS.size()])[k] = (float) (double) w.getValue();
             }
         }
@@ -165,12 +170,13 @@ public final class UtteranceModelTrainer {
         return out;
     }
 
-    static Choice chooseThreshold(String label, List<Example> examples) {
+    static Choice chooseThreshold(Target target, List<Example> examples) {
+        String label = target.label();
         List<String> sets = examples.stream().map(Example::set).distinct().toList();
         List<double[]> scored = new ArrayList<>(); // {probability, gold 1/0}
         for (String left : sets) {
             List<Example> train = examples.stream().filter(e -> !e.set().equals(left)).toList();
-            Map<String, Double> w = fit(label, train);
+            Map<String, Double> w = fit(target, train);
             for (Example e : examples) {
                 if (e.set().equals(left)) {
                     scored.add(new double[] {probability(w, e.features()), e.labels().contains(label) ? 1 : 0});
@@ -205,11 +211,13 @@ public final class UtteranceModelTrainer {
         return 1 / (1 + Math.exp(-z));
     }
 
-    /** The logistic-regression weight of each feature for {@code label} (features below the count threshold: none). */
-    static Map<String, Double> fit(String label, List<Example> examples) {
+    /** The logistic-regression weight of each feature for the target (features below the count threshold: none). */
+    static Map<String, Double> fit(Target target, List<Example> examples) {
+        String label = target.label();
         Dataset<String, String> data = new Dataset<>();
         for (Example e : examples) {
-            List<String> features = new ArrayList<>(e.features());
+            List<String> features = new ArrayList<>(e.features().stream()
+                    .filter(f -> target.readsPrevious() || !f.startsWith(UtteranceFeatures.PREVIOUS)).toList());
             features.sort(null);
             data.add(new BasicDatum<>(features, e.labels().contains(label) ? "yes" : "no"));
         }

@@ -7,7 +7,6 @@ import io.rapport.analysis.language.LanguageDetectors;
 import io.rapport.analysis.language.NlpPipeline;
 import io.rapport.analysis.language.PhraseRules;
 import io.rapport.analysis.language.RuleMatch;
-import io.rapport.analysis.language.UtteranceFeatures;
 import io.rapport.analysis.language.UtteranceModel;
 import io.rapport.model.Conversation;
 import io.rapport.model.Speaker;
@@ -110,7 +109,7 @@ public final class ResolutionDetector implements Serializable {
                 }
                 checkPending = false;
             }
-            matches = withModel(u, matches, model.probabilities(UtteranceFeatures.of(a, ordered, pos)));
+            matches = withModel(u, matches, a.probabilities(model, ordered, pos));
             for (RuleMatch m : matches) {
                 if (signals.stream().noneMatch(s -> s.utteranceIndex() == u.index() && s.behavior().equals(m.behavior()))) {
                     signals.add(new Signal(u.index(), m.behavior(), m.ruleId(), m.text()));

@@ -14,8 +14,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,10 +109,15 @@ class SampleNightsEndToEndTest {
                 .collectAsList().stream().map(r -> r.getString(0)).toList();
         assertTrue(behaviours.containsAll(List.of("blame", "complaint", "empathy", "recap", "reflective_listening",
                 "solution_offered")), behaviours.toString());
-        List<String> blamers = table("conversations").filter("blame_statements > 0").select("agent_id").distinct()
-                .collectAsList().stream().map(r -> r.getString(0)).toList();
-        assertTrue(blamers.contains("ag-13") && !blamers.contains("ag-11") && !blamers.contains("ag-14"),
-                "the generator makes Dave (ag-13) blame and never Priya or Aisha: " + blamers);
+        // The generator scripts blame for Dave (ag-13) and never for Priya (ag-11) or Aisha (ag-14). The detectors'
+        // held-out precision is about 0.9 (docs/metrics.md), so a polite refusal may now and then read as blame; the
+        // blaming agent must still stand out.
+        Map<String, Long> blamed = table("conversations").filter("blame_statements > 0").groupBy("agent_id").count()
+                .collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
+        long dave = blamed.getOrDefault("ag-13", 0L);
+        long polite = blamed.getOrDefault("ag-11", 0L) + blamed.getOrDefault("ag-14", 0L);
+        assertTrue(dave > 0 && dave >= 3 * polite && blamed.values().stream().allMatch(n -> n <= dave),
+                "conversations with blame per agent: " + blamed);
         Dataset<Row> c = table("conversations");
         assertEquals(0, c.filter("empathy_statements IS NULL OR listening_score NOT BETWEEN 0 AND 100"
                 + " OR collaboration_ratio NOT BETWEEN 0 AND 1").count());

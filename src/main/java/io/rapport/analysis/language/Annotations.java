@@ -4,6 +4,7 @@ import edu.stanford.nlp.util.CoreMap;
 import io.rapport.model.Conversation;
 import io.rapport.model.Utterance;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,11 +15,14 @@ public final class Annotations {
 
     private final Conversation conversation;
     private final List<CoreMap>[] sentences;
+    private final double[][] probabilities;
+    private UtteranceModel scoredBy;
 
     @SuppressWarnings("unchecked")
     public Annotations(Conversation conversation) {
         this.conversation = conversation;
         this.sentences = new List[conversation.utterances().size()];
+        this.probabilities = new double[conversation.utterances().size()][];
     }
 
     public List<CoreMap> sentences(Utterance u) {
@@ -28,6 +32,24 @@ public final class Annotations {
             sentences[u.index()] = s;
         }
         return s;
+    }
+
+    /**
+     * The utterance model's probabilities for utterance {@code pos} of the conversation's utterances in time order,
+     * computed once: the language and resolution detectors both ask.
+     */
+    public double[] probabilities(UtteranceModel model, List<Utterance> ordered, int pos) {
+        if (model != scoredBy) {
+            Arrays.fill(probabilities, null);
+            scoredBy = model;
+        }
+        Utterance u = ordered.get(pos);
+        double[] p = probabilities[u.index()];
+        if (p == null) {
+            p = model.probabilities(UtteranceFeatures.of(this, ordered, pos));
+            probabilities[u.index()] = p;
+        }
+        return p;
     }
 
     public Conversation conversation() {

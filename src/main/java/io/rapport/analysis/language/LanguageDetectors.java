@@ -97,7 +97,7 @@ public final class LanguageDetectors implements Serializable {
             if (u.text().isBlank() || backchannel[u.index()]) {
                 continue;
             }
-            double[] p = model.probabilities(UtteranceFeatures.of(a, ordered, pos));
+            double[] p = a.probabilities(model, ordered, pos);
             if (u.speaker() == Speaker.CUSTOMER) {
                 perKind(c, u, complaint, a, events, p);
                 continue;

@@ -21,6 +21,8 @@ public final class UtteranceFeatures {
 
     /** Present in every utterance: the model's intercept. */
     public static final String BIAS = "bias";
+    /** The prefix of the features that come from the utterance before. */
+    public static final String PREVIOUS = "p:";
     static final int POSITION_BUCKETS = 5;
     private static final int CHARS = 5;
 
@@ -69,7 +71,7 @@ public final class UtteranceFeatures {
             }
         }
         for (String w : words(previous)) {
-            f.add("p:" + w);
+            f.add(PREVIOUS + w);
         }
         f.add("pos:" + Math.min(POSITION_BUCKETS - 1, (int) (position * POSITION_BUCKETS)));
         f.add("spk:" + speaker.code());
