@@ -3,11 +3,17 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="$ROOT/target/rapport.jar"
 CLASSPATH_FILE="$ROOT/target/embedded-classpath.txt"
 
+# The stamp is written only after a build succeeds: a build that was killed (or failed) half-way leaves jars that
+# look present but are truncated, so they are deleted and built again rather than trusted.
+BUILT_STAMP="$ROOT/target/.built"
+
 ensure_built() {
-  if [[ ! -f "$JAR" || ! -f "$CLASSPATH_FILE" || ! -f "$ROOT/target/rapport-job.jar" ]] \
-     || [[ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -print -quit)" ]]; then
+  if [[ ! -f "$BUILT_STAMP" || ! -f "$JAR" || ! -f "$CLASSPATH_FILE" || ! -f "$ROOT/target/rapport-job.jar" ]] \
+     || [[ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$BUILT_STAMP" -print -quit)" ]]; then
     echo "building the job jar (mvn package)..." >&2
+    rm -f "$BUILT_STAMP" "$JAR" "$ROOT/target/rapport-job.jar"
     (cd "$ROOT" && mvn -q -B -ntp -DskipTests package) >&2
+    touch "$BUILT_STAMP"
   fi
 }
 

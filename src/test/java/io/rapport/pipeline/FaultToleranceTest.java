@@ -5,6 +5,7 @@ import io.rapport.job.NightlyJob;
 import io.rapport.testing.Conversations;
 import io.rapport.testing.Landing;
 import io.rapport.testing.SharedSpark;
+import io.rapport.testing.Shell;
 import io.rapport.warehouse.Faults;
 import io.rapport.warehouse.NightPublisher;
 import io.rapport.warehouse.WarehouseLock;
@@ -254,6 +255,8 @@ class FaultToleranceTest {
         Path w = tmp.resolve("kill-9");
         copy(afterD1, w);
         Path root = Path.of("").toAbsolutePath();
+        // The kill is meant for the job, not for the first build of its jar on a fresh clone (jobs/lib.sh).
+        assertEquals(0, Shell.run(tmp.resolve("build.log"), "bash", "-c", "source jobs/lib.sh && ensure_built"));
         long delayMs = 4000 + new Random().nextInt(16000);
         ProcessBuilder pb = new ProcessBuilder(root.resolve("jobs/nightly").toString(), "--input", landing.toString(),
                 "--date", D2.toString(), "--warehouse", w.toString(), "--sentiment", "off")
