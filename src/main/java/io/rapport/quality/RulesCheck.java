@@ -87,6 +87,11 @@ public final class RulesCheck {
         }
     }
 
+    /** The development sets of a family: every set whose name does not say {@code holdout}, by name. */
+    static List<Path> developmentSets(Path goldDir, String family) {
+        return sets(goldDir, family).stream().filter(f -> !f.getFileName().toString().contains("holdout")).toList();
+    }
+
     /** The detectors as a night runs them, minus sentiment, which no rule file drives. */
     private static ConversationAnalyzer analyzer(Optional<String> rules) {
         return ConversationAnalyzer.load(rules, InterruptionDetector.DEFAULT_MIN_OVERLAP_MS, false);

@@ -118,12 +118,10 @@ public final class UtteranceModelTrainer {
         List<Example> examples = new ArrayList<>();
         List<String> setNames = new ArrayList<>();
         for (String family : List.of("behaviours", "resolution")) {
-            for (Path file : RulesCheck.sets(gold, family)) {
+            for (Path file : RulesCheck.developmentSets(gold, family)) {
                 String name = file.getFileName().toString();
-                if (!name.contains("holdout")) {
-                    setNames.add(name);
-                    examples.addAll(examples(name, GoldSet.read(file)));
-                }
+                setNames.add(name);
+                examples.addAll(examples(name, GoldSet.read(file)));
             }
         }
         report.append("Trained by jobs/train-model on ").append(String.join(", ", setNames)).append('\n');

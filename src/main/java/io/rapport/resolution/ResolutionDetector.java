@@ -34,6 +34,15 @@ public final class ResolutionDetector implements Serializable {
     static final String AFFIRMS = "affirms";
     static final String DENIES = "denies";
 
+    /**
+     * A confirmation rule's match is dropped when the utterance model finds a confirmation this unlikely: the words
+     * look like a result ("it's working", "sorted"), but the utterance narrates a step, recalls history or answers
+     * something else. A false confirmation makes an open issue look resolved, the costlier error for the resolution
+     * rate. Unresolved signals are never vetoed: there the model's doubts cost more recall than they save precision
+     * (docs/metrics.md).
+     */
+    static final double CONFIRMATION_VETO = 0.03;
+
     private final PhraseRules rules;
     private final UtteranceModel model;
 
@@ -109,7 +118,8 @@ public final class ResolutionDetector implements Serializable {
                 }
                 checkPending = false;
             }
-            matches = withModel(u, matches, a.probabilities(model, ordered, pos));
+            double[] p = a.probabilities(model, ordered, pos);
+            matches = withModel(u, matches.stream().filter(m -> !m.behavior().equals(CONFIRMED) || model.probability(p, CONFIRMED) >= CONFIRMATION_VETO).toList(), p);
             for (RuleMatch m : matches) {
                 if (signals.stream().noneMatch(s -> s.utteranceIndex() == u.index() && s.behavior().equals(m.behavior()))) {
                     signals.add(new Signal(u.index(), m.behavior(), m.ruleId(), m.text()));

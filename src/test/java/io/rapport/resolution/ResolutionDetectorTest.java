@@ -17,6 +17,7 @@ import static io.rapport.testing.Conversations.agentMessage;
 import static io.rapport.testing.Conversations.chat;
 import static io.rapport.testing.Conversations.customerMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Positive and negative forms of each resolution signal, and the latest-signal-wins outcome. */
@@ -164,5 +165,21 @@ class ResolutionDetectorTest {
                 customerMessage(2000, "still not working, same error"));
         ResolutionDetector.Outcome o = alwaysSays(ResolutionDetector.CONFIRMED).detect(c);
         assertEquals(Boolean.FALSE, o.resolved(), o.signals().toString());
+    }
+
+    @Test
+    void aRuleConfirmationTheModelFindsVeryUnlikelyIsDroppedButAnUnresolvedSignalNeverIs() {
+        var c = chat(customerMessage(0, "my app keeps crashing"), agentMessage(1000, "please reinstall it"),
+                customerMessage(2000, "that fixed it, thanks"));
+        ResolutionDetector shipped = ResolutionDetector.load(Optional.empty());
+        assertEquals(Boolean.TRUE, shipped.detect(c).resolved(), "the rule fires on its own");
+        // Every label but UNRESOLVED at sigmoid(-5) = 0.007, under the veto; UNRESOLVED at 0.88.
+        ResolutionDetector doubting = alwaysSays(ResolutionDetector.UNRESOLVED);
+        assertTrue(doubting.detect(c).signals().stream().noneMatch(s -> s.behavior().equals(ResolutionDetector.CONFIRMED)));
+        var open = chat(customerMessage(0, "my app keeps crashing"), agentMessage(1000, "please reinstall it"),
+                customerMessage(2000, "still not working, same error"));
+        ResolutionDetector.Outcome kept = alwaysSays(ResolutionDetector.CONFIRMED).detect(open);
+        assertTrue(kept.signals().stream().anyMatch(s -> s.behavior().equals(ResolutionDetector.UNRESOLVED)
+                && !s.ruleId().equals("model")), kept.signals().toString());
     }
 }

@@ -91,18 +91,23 @@ final class RequiredWords {
     /** True when the bag meets every clause. */
     static boolean satisfied(List<Set<String>> clauses, Set<String> bag) {
         for (Set<String> clause : clauses) {
-            boolean met = false;
-            for (String w : clause) {
-                if (bag.contains(w)) {
-                    met = true;
-                    break;
-                }
-            }
-            if (!met) {
+            if (!meets(clause, bag)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The two sets share a word; the smaller one is walked (a clause can list dozens of lemmas). */
+    private static boolean meets(Set<String> clause, Set<String> bag) {
+        Set<String> small = clause.size() <= bag.size() ? clause : bag;
+        Set<String> large = small == clause ? bag : clause;
+        for (String w : small) {
+            if (large.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The rarer of two clauses (null counts as no clause). */

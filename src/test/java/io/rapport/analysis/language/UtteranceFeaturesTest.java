@@ -24,6 +24,16 @@ class UtteranceFeaturesTest {
     }
 
     @Test
+    void differentFormsOfAWordShareTheirLemmaFeatures() {
+        Set<String> past = UtteranceFeatures.of(NlpPipeline.sentences("I refunded the fees."), List.of(), 0.0, Speaker.AGENT);
+        Set<String> now = UtteranceFeatures.of(NlpPipeline.sentences("I'm refunding the fee."), List.of(), 0.0, Speaker.AGENT);
+        assertTrue(past.containsAll(Set.of("l:i", "l:refund", "l:fee", "l:refund_the", "l:the_fee")), past.toString());
+        assertTrue(now.containsAll(Set.of("l:i", "l:be", "l:refund", "l:fee", "l:refund_the", "l:the_fee")), now.toString());
+        assertFalse(past.contains("w:refunding") || now.contains("w:refunded"), "the words themselves differ");
+        assertFalse(past.contains("l:."), "punctuation carries no lemma feature");
+    }
+
+    @Test
     void theUtteranceBeforeItAndItsPlaceInTheConversationAreFeatures() {
         Set<String> f = UtteranceFeatures.of(NlpPipeline.sentences("Yes."), NlpPipeline.sentences("Does that fix it?"),
                 0.99, Speaker.CUSTOMER);
