@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The shipped resolution detector (rule file and utterance model) against every hand-labelled gold set: the
- * development sets the rules were written against and the model was trained on, and the held-out set nobody tuned
- * either on. The bar is stated in docs/metrics.md.
+ * development sets the rules were written against and the model was trained on, and the two held-out sets nobody
+ * tuned either on. The bar is stated in docs/metrics.md.
  */
 class ResolutionGoldSetTest {
 
@@ -56,6 +56,21 @@ class ResolutionGoldSetTest {
             assertTrue(s.recall() >= HELD_OUT_MIN_RECALL, "held-out " + s);
         }
         assertTrue(r.verdictAccuracy() >= HELD_OUT_MIN_VERDICT_ACCURACY, "held-out verdict " + r.verdictAccuracy());
+    }
+
+    /**
+     * The newest held-out set, written by a writer who saw only the labelling guide, was measured once with the
+     * shipped detector (docs/metrics.md: confirmed 1.000 / 0.818, unresolved 0.923 / 0.857, verdict 0.923) and
+     * meets the bar. It is held to the bar itself, not to floors: a rule or model change that drops it below fails.
+     */
+    @Test
+    void newestHeldOutSetMeetsTheBar() {
+        ResolutionEvaluation.Result r = measure("resolution-holdout-9.jsonl");
+        for (DetectorScore s : r.scores()) {
+            assertTrue(s.precision() >= MIN_PRECISION, "held-out 9 " + s);
+            assertTrue(s.recall() >= MIN_RECALL, "held-out 9 " + s);
+        }
+        assertTrue(r.verdictAccuracy() >= MIN_VERDICT_ACCURACY, "held-out 9 verdict " + r.verdictAccuracy());
     }
 
     static ResolutionEvaluation.Result measure(String file) {
