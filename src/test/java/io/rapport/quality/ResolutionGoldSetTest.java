@@ -40,22 +40,12 @@ class ResolutionGoldSetTest {
     @ParameterizedTest
     @MethodSource("developmentSets")
     void developmentSetsMeetTheBar(String file) {
-        ResolutionEvaluation.Result r = measure(file);
-        for (DetectorScore s : r.scores()) {
-            assertTrue(s.precision() >= MIN_PRECISION, file + " " + s);
-            assertTrue(s.recall() >= MIN_RECALL, file + " " + s);
-        }
-        assertTrue(r.verdictAccuracy() >= MIN_VERDICT_ACCURACY, file + " verdict accuracy " + r.verdictAccuracy());
+        assertAtLeast(file, MIN_PRECISION, MIN_RECALL, MIN_VERDICT_ACCURACY);
     }
 
     @Test
     void heldOutSetStaysAboveItsRegressionFloors() {
-        ResolutionEvaluation.Result r = measure("resolution-holdout-7.jsonl");
-        for (DetectorScore s : r.scores()) {
-            assertTrue(s.precision() >= HELD_OUT_MIN_PRECISION, "held-out " + s);
-            assertTrue(s.recall() >= HELD_OUT_MIN_RECALL, "held-out " + s);
-        }
-        assertTrue(r.verdictAccuracy() >= HELD_OUT_MIN_VERDICT_ACCURACY, "held-out verdict " + r.verdictAccuracy());
+        assertAtLeast("resolution-holdout-7.jsonl", HELD_OUT_MIN_PRECISION, HELD_OUT_MIN_RECALL, HELD_OUT_MIN_VERDICT_ACCURACY);
     }
 
     /**
@@ -65,12 +55,16 @@ class ResolutionGoldSetTest {
      */
     @Test
     void newestHeldOutSetMeetsTheBar() {
-        ResolutionEvaluation.Result r = measure("resolution-holdout-9.jsonl");
+        assertAtLeast("resolution-holdout-9.jsonl", MIN_PRECISION, MIN_RECALL, MIN_VERDICT_ACCURACY);
+    }
+
+    static void assertAtLeast(String file, double precision, double recall, double verdictAccuracy) {
+        ResolutionEvaluation.Result r = measure(file);
         for (DetectorScore s : r.scores()) {
-            assertTrue(s.precision() >= MIN_PRECISION, "held-out 9 " + s);
-            assertTrue(s.recall() >= MIN_RECALL, "held-out 9 " + s);
+            assertTrue(s.precision() >= precision, file + " " + s);
+            assertTrue(s.recall() >= recall, file + " " + s);
         }
-        assertTrue(r.verdictAccuracy() >= MIN_VERDICT_ACCURACY, "held-out 9 verdict " + r.verdictAccuracy());
+        assertTrue(r.verdictAccuracy() >= verdictAccuracy, file + " verdict accuracy " + r.verdictAccuracy());
     }
 
     static ResolutionEvaluation.Result measure(String file) {
