@@ -49,8 +49,11 @@ public final class UtteranceModelTrainer {
      * A label, the gold family that labels it, the speakers it applies to, and whether the model reads the utterance
      * before it: a customer's "yes" confirms a fix only as the answer to "does that work now?", but an agent's reply
      * is not blame because the customer before it was angry or wrong, so the behaviours are judged on their own words.
+     * And whether it reads lemmas: they raised left-out recall of every label by 1-5 points, but on the behaviours'
+     * held-out set they gained nothing and on the bundled sample they made a polite agent's "late fees are allowed
+     * in the contract terms, but I can check" read as blame, so only the resolution labels use them.
      */
-    record Target(String label, String family, Set<Speaker> speakers, boolean readsPrevious) {
+    record Target(String label, String family, Set<Speaker> speakers, boolean readsPrevious, boolean readsLemmas) {
     }
 
     static final List<Target> TARGETS;
@@ -58,15 +61,15 @@ public final class UtteranceModelTrainer {
     static {
         List<Target> t = new ArrayList<>();
         Set<Speaker> agent = Set.of(Speaker.AGENT);
-        t.add(new Target(LanguageDetectors.EMPATHY, "behaviours", agent, false));
-        LanguageDetectors.EMPATHY_KINDS.forEach(k -> t.add(new Target(LanguageDetectors.EMPATHY + ":" + k, "behaviours", agent, false)));
+        t.add(new Target(LanguageDetectors.EMPATHY, "behaviours", agent, false, false));
+        LanguageDetectors.EMPATHY_KINDS.forEach(k -> t.add(new Target(LanguageDetectors.EMPATHY + ":" + k, "behaviours", agent, false, false)));
         for (String b : List.of(LanguageDetectors.REFLECTIVE, LanguageDetectors.BLAME, LanguageDetectors.SOLUTION,
                 LanguageDetectors.RECAP)) {
-            t.add(new Target(b, "behaviours", agent, false));
+            t.add(new Target(b, "behaviours", agent, false, false));
         }
-        t.add(new Target(LanguageDetectors.COMPLAINT, "behaviours", Set.of(Speaker.CUSTOMER), false));
-        t.add(new Target(ResolutionDetector.CONFIRMED, "resolution", Set.of(Speaker.CUSTOMER), true));
-        t.add(new Target(ResolutionDetector.UNRESOLVED, "resolution", Set.of(Speaker.AGENT, Speaker.CUSTOMER), true));
+        t.add(new Target(LanguageDetectors.COMPLAINT, "behaviours", Set.of(Speaker.CUSTOMER), false, false));
+        t.add(new Target(ResolutionDetector.CONFIRMED, "resolution", Set.of(Speaker.CUSTOMER), true, true));
+        t.add(new Target(ResolutionDetector.UNRESOLVED, "resolution", Set.of(Speaker.AGENT, Speaker.CUSTOMER), true, true));
         TARGETS = List.copyOf(t);
     }
 
@@ -215,7 +218,8 @@ public final class UtteranceModelTrainer {
         Dataset<String, String> data = new Dataset<>();
         for (Example e : examples) {
             List<String> features = new ArrayList<>(e.features().stream()
-                    .filter(f -> target.readsPrevious() || !f.startsWith(UtteranceFeatures.PREVIOUS)).toList());
+                    .filter(f -> target.readsPrevious() || !f.startsWith(UtteranceFeatures.PREVIOUS))
+                    .filter(f -> target.readsLemmas() || !f.startsWith(UtteranceFeatures.LEMMA)).toList());
             features.sort(null);
             data.add(new BasicDatum<>(features, e.labels().contains(label) ? "yes" : "no"));
         }
