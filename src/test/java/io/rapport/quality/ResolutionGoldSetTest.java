@@ -4,6 +4,7 @@ import io.rapport.resolution.ResolutionDetector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The shipped resolution detector (rule file and utterance model) against every hand-labelled gold set: the
- * development sets the rules were written against and the model was trained on, and the two held-out sets nobody
+ * development sets the rules were written against and the model was trained on, and the three held-out sets nobody
  * tuned either on. The bar is stated in docs/metrics.md.
  */
 class ResolutionGoldSetTest {
@@ -24,8 +25,9 @@ class ResolutionGoldSetTest {
     static final double MIN_VERDICT_ACCURACY = 0.80;
 
     /**
-     * On the held-out set the unresolved signal's precision is below the bar today (docs/metrics.md: confirmed
-     * 0.900 / 0.857, unresolved 0.800 / 0.800, verdict 0.942). These floors are not the bar: they catch a regression.
+     * On two held-out sets the unresolved signal's precision is below the bar today (docs/metrics.md: holdout-7
+     * confirmed 0.900 / 0.857, unresolved 0.800 / 0.800, verdict 0.942; holdout-10 confirmed 0.833 / 0.800,
+     * unresolved 0.786 / 0.786, verdict 0.904). These floors are not the bar: they catch a regression.
      */
     static final double HELD_OUT_MIN_PRECISION = 0.70;
     static final double HELD_OUT_MIN_RECALL = 0.75;
@@ -43,9 +45,10 @@ class ResolutionGoldSetTest {
         assertAtLeast(file, MIN_PRECISION, MIN_RECALL, MIN_VERDICT_ACCURACY);
     }
 
-    @Test
-    void heldOutSetStaysAboveItsRegressionFloors() {
-        assertAtLeast("resolution-holdout-7.jsonl", HELD_OUT_MIN_PRECISION, HELD_OUT_MIN_RECALL, HELD_OUT_MIN_VERDICT_ACCURACY);
+    @ParameterizedTest
+    @ValueSource(strings = {"resolution-holdout-7.jsonl", "resolution-holdout-10.jsonl"})
+    void heldOutSetsBelowTheBarStayAboveTheirRegressionFloors(String file) {
+        assertAtLeast(file, HELD_OUT_MIN_PRECISION, HELD_OUT_MIN_RECALL, HELD_OUT_MIN_VERDICT_ACCURACY);
     }
 
     /**
