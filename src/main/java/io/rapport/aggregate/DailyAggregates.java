@@ -8,7 +8,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -103,15 +105,16 @@ public final class DailyAggregates {
 
     /** Adds {@code <metric> = <metric>_num × scale / <metric>_den} (null when the denominator is 0 or null). */
     public static Dataset<Row> withRatios(Dataset<Row> parts) {
-        Dataset<Row> out = parts;
+        // One projection: withColumn per metric would analyse the whole plan again for each of them.
+        Map<String, Column> ratios = new LinkedHashMap<>();
         for (ConversationMetric m : MetricRegistry.ALL) {
             Aggregation a = m.aggregation();
             if (a.hasParts()) {
                 Column num = col(m.name() + "_num");
                 Column den = col(m.name() + "_den");
-                out = out.withColumn(m.name(), when(den.gt(0), num.multiply(a.scale()).divide(den)));
+                ratios.put(m.name(), when(den.gt(0), num.multiply(a.scale()).divide(den)));
             }
         }
-        return out;
+        return parts.withColumns(ratios);
     }
 }

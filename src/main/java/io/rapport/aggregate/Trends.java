@@ -9,7 +9,9 @@ import org.apache.spark.sql.Row;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -93,12 +95,11 @@ public final class Trends {
     }
 
     private static Dataset<Row> headlineRatios(Dataset<Row> parts) {
-        Dataset<Row> out = parts;
+        Map<String, Column> ratios = new LinkedHashMap<>();
         for (String h : HEADLINES) {
             Aggregation a = MetricRegistry.byName(h).aggregation();
-            out = out.withColumn(h, when(col(h + "_den").gt(0),
-                    col(h + "_num").multiply(a.scale()).divide(col(h + "_den"))));
+            ratios.put(h, when(col(h + "_den").gt(0), col(h + "_num").multiply(a.scale()).divide(col(h + "_den"))));
         }
-        return out;
+        return parts.withColumns(ratios);
     }
 }

@@ -11,6 +11,7 @@ import io.rapport.warehouse.SparkValues;
 import io.rapport.warehouse.TableSchemas;
 import io.rapport.warehouse.VendorColumns;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -18,13 +19,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Spark edge of analysis: a validated conversation row in, its metrics and events out ({@link TableSchemas#ANALYZED}). */
+/**
+ * Spark edge of analysis: a validated conversation row in, its metrics and events out ({@link TableSchemas#ANALYZED}).
+ * The analyzer (rules and model weights, about 2.5 MB serialised) comes as a broadcast: every task carries this
+ * function, also the tasks that only read the cached result, and deserialising the analyzer in each of them cost
+ * more than a small night's analysis. A broadcast is deserialised once per executor JVM (never, in local mode).
+ */
 final class AnalyzeConversation implements MapFunction<Row, Row> {
 
-    private final ConversationAnalyzer analyzer;
+    private final Broadcast<ConversationAnalyzer> analyzer;
     private final Privacy privacy;
 
-    AnalyzeConversation(ConversationAnalyzer analyzer, Privacy privacy) {
+    AnalyzeConversation(Broadcast<ConversationAnalyzer> analyzer, Privacy privacy) {
         this.analyzer = analyzer;
         this.privacy = privacy;
     }
@@ -33,7 +39,7 @@ final class AnalyzeConversation implements MapFunction<Row, Row> {
     public Row call(Row parsed) {
         Row conversationRow = parsed.getAs("conversation");
         Conversation c = ConversationRows.fromRow(conversationRow);
-        AnalyzedConversation a = analyzer.analyze(c);
+        AnalyzedConversation a = analyzer.value().analyze(c);
         Object[] metrics = MetricRegistry.computeAll(a);
         List<Object> values = new ArrayList<>(TableSchemas.ANALYZED.size());
         for (int i = 0; i < 7; i++) {

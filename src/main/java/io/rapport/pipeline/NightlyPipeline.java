@@ -16,6 +16,8 @@ import io.rapport.warehouse.TableSchemas;
 import io.rapport.warehouse.WarehouseLock;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -65,12 +67,13 @@ public final class NightlyPipeline {
 
     private final SparkSession spark;
     private final NightOptions options;
-    private final ConversationAnalyzer analyzer;
+    private final Broadcast<ConversationAnalyzer> analyzer;
 
     public NightlyPipeline(SparkSession spark, NightOptions options) {
         this.spark = spark;
         this.options = options;
-        this.analyzer = ConversationAnalyzer.load(options.rulesDir(), options.minOverlapMs(), options.sentiment());
+        this.analyzer = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(
+                ConversationAnalyzer.load(options.rulesDir(), options.minOverlapMs(), options.sentiment()));
     }
 
     public NightResult run(LocalDate date) {
@@ -236,7 +239,8 @@ public final class NightlyPipeline {
         Faults.reached("write:" + table);
         rows.repartition(tasks, col(sortColumns[0])).sortWithinPartitions(columns(sortColumns))
                 .write().mode(SaveMode.Overwrite).option("maxRecordsPerFile", MAX_ROWS_PER_FILE).parquet(path);
-        return spark.read().parquet(path).count();
+        // The schema is known: giving it spares Spark a job that reads every footer to infer it.
+        return spark.read().schema(rows.schema()).parquet(path).count();
     }
 
     private void writeRun(NightResult r, NightPublisher publisher) {

@@ -14,18 +14,25 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.timestamp_micros;
 import static org.apache.spark.sql.functions.when;
@@ -65,6 +72,17 @@ final class ResolutionStage {
      * @param stagedConversations this night's conversations, not yet published
      * @return the resolution rows of the affected nights, with a {@code date} column
      */
+    /** What resolution reads of a night's conversations. Given, so that Spark reads no footers to infer it. */
+    private static final StructType HISTORY_COLUMNS = new StructType()
+            .add("conversation_id", DataTypes.StringType)
+            .add("started_at", DataTypes.TimestampType)
+            .add("customer_id", DataTypes.StringType)
+            .add("agent_id", DataTypes.StringType)
+            .add("team_id", DataTypes.StringType)
+            .add("channel", DataTypes.StringType)
+            .add("queue", DataTypes.StringType)
+            .add("resolved_in_conversation", DataTypes.BooleanType);
+
     Dataset<Row> resolution(LocalDate night, String stagedConversations, Configuration hadoop) {
         Set<LocalDate> processed = processedNights(warehouse, hadoop);
         processed.add(night);
@@ -77,7 +95,7 @@ final class ResolutionStage {
             String path = d.equals(night) ? stagedConversations
                     : NightPublisher.partitionPath(warehouse, TableSchemas.CONVERSATIONS, d);
             requireReadable(hadoop, path, d, night);
-            Dataset<Row> part = spark.read().parquet(path).select(
+            Dataset<Row> part = spark.read().schema(HISTORY_COLUMNS).parquet(path).select(
                     lit(Date.valueOf(d)).as("date"), col("conversation_id"), col("started_at"), col("customer_id"),
                     col("agent_id"), col("team_id"), col("channel"), col("queue"), col("resolved_in_conversation"));
             history = history == null ? part : history.unionByName(part);
@@ -109,12 +127,13 @@ final class ResolutionStage {
      * share, and conversations without a customer id are counted but never rated.
      */
     static Dataset<Row> rates(Dataset<Row> resolution) {
-        Dataset<Row> all = null;
-        List<String> dims = new ArrayList<>(List.of("overall"));
-        dims.addAll(DIMENSIONS);
-        for (String dim : dims) {
-            Column key = dim.equals("overall") ? lit("all") : coalesce(col(dim), lit("(none)"));
-            Dataset<Row> r = resolution.groupBy(col("date"), lit(dim).as("dimension"), key.as("key")).agg(
+        // Every row counts once per dimension: one aggregation over (dimension, key) pairs, not a union of five.
+        List<Column> pairs = new ArrayList<>(List.of(struct(lit("overall").as("dimension"), lit("all").as("key"))));
+        for (String dim : DIMENSIONS) {
+            pairs.add(struct(lit(dim).as("dimension"), coalesce(col(dim), lit("(none)")).as("key")));
+        }
+        Dataset<Row> all = resolution.withColumn("pair", explode(array(pairs.toArray(Column[]::new))))
+                .groupBy(col("date"), col("pair.dimension").as("dimension"), col("pair.key").as("key")).agg(
                     count(lit(1)).as("conversations"),
                     count(when(col("customer_id").isNull(), 1)).as("without_customer_id"),
                     count(when(col("status").equalTo("provisional"), 1)).as("provisional"),
@@ -128,15 +147,15 @@ final class ResolutionStage {
                             .as("provisional_resolved"),
                     count(when(col("resolved_in_conversation").isNotNull(), 1)).as("with_transcript_verdict"),
                     sum(when(col("resolved_in_conversation"), 1).otherwise(0)).as("resolved_in_transcript"));
-            all = all == null ? r : all.unionByName(r);
-        }
-        return all.withColumn("single_conversation_resolution_rate",
-                        when(col("final_rated").gt(0), col("final_resolved").divide(col("final_rated"))))
-                .withColumn("provisional_share", col("provisional").divide(col("conversations")))
-                .withColumn("interim_rate", when(col("provisional_rated").gt(0),
-                        col("provisional_resolved").divide(col("provisional_rated"))))
-                .withColumn("in_transcript_resolution_rate", when(col("with_transcript_verdict").gt(0),
-                        col("resolved_in_transcript").divide(col("with_transcript_verdict"))));
+        Map<String, Column> ratios = new LinkedHashMap<>();
+        ratios.put("single_conversation_resolution_rate",
+                when(col("final_rated").gt(0), col("final_resolved").divide(col("final_rated"))));
+        ratios.put("provisional_share", col("provisional").divide(col("conversations")));
+        ratios.put("interim_rate", when(col("provisional_rated").gt(0),
+                col("provisional_resolved").divide(col("provisional_rated"))));
+        ratios.put("in_transcript_resolution_rate", when(col("with_transcript_verdict").gt(0),
+                col("resolved_in_transcript").divide(col("with_transcript_verdict"))));
+        return all.withColumns(ratios);
     }
 
     /** Nights that have been processed, known by their runs partition. */
