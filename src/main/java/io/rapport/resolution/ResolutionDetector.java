@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Whether the transcript itself shows the issue resolved: the customer confirming it fixed or answered
@@ -42,6 +43,19 @@ public final class ResolutionDetector implements Serializable {
      * (docs/metrics.md).
      */
     static final double CONFIRMATION_VETO = 0.03;
+
+    /**
+     * Reports that something does not work. They are unresolved signals only after the agent (or a bot) has put
+     * forward a step or a fix in this conversation: before that they describe the problem ("it spins and then says
+     * something went wrong, I've tried four or five times"), however far into the conversation they come.
+     */
+    static final Set<String> FAILURE_REPORTS = Set.of("still_broken", "did_not_work", "broke_again");
+    static final String SOLUTION = "solution_offered";
+    /**
+     * The agent gave a step time to run ("it can take up to a minute"): until the agent speaks again, the customer's
+     * failure reports narrate the step within that time ("still spinning") and are not unresolved signals.
+     */
+    static final String WAIT_GIVEN = "wait_given";
 
     private final PhraseRules rules;
     private final UtteranceModel model;
@@ -88,6 +102,8 @@ public final class ResolutionDetector implements Serializable {
         boolean customerSpoke = false;
         boolean agentAnswered = false;
         boolean checkPending = false;
+        boolean attempted = false;
+        boolean waiting = false;
         for (int pos = 0; pos < ordered.size(); pos++) {
             Utterance u = ordered.get(pos);
             boolean company = u.speaker() == Speaker.AGENT || u.speaker() == Speaker.BOT;
@@ -107,12 +123,18 @@ public final class ResolutionDetector implements Serializable {
             List<RuleMatch> all = matchesIn(u, a.sentences(u));
             if (company) {
                 checkPending = all.stream().anyMatch(m -> m.behavior().equals(CHECK_QUESTION));
+                waiting = all.stream().anyMatch(m -> m.behavior().equals(WAIT_GIVEN));
+                attempted |= checkPending || model.adds(a.probabilities(model, ordered, pos), SOLUTION);
                 if (u.speaker() == Speaker.BOT) {
                     continue;
                 }
             }
             List<RuleMatch> matches = evidence(all);
-            if (u.speaker() == Speaker.CUSTOMER) {
+            boolean customer = u.speaker() == Speaker.CUSTOMER;
+            if (customer) {
+                if (!attempted || waiting) {
+                    matches = matches.stream().filter(m -> !FAILURE_REPORTS.contains(m.ruleId())).toList();
+                }
                 if (matches.isEmpty() && checkPending) {
                     matches = answerToCheck(all);
                 }

@@ -132,14 +132,16 @@ class ResolutionDetectorTest {
                 customerMessage(4000, "No, that's everything, thanks"))).resolved());
     }
 
-    /** A detector whose model gives {@code label} probability 0.88 on every utterance, threshold 0.85. */
-    static ResolutionDetector alwaysSays(String label) {
+    /** A detector whose model gives each of {@code said} probability 0.88 on every utterance, threshold 0.85. */
+    static ResolutionDetector alwaysSays(String... said) {
         List<String> labels = UtteranceModel.load(Optional.empty()).labels();
         double[] thresholds = new double[labels.size()];
         Arrays.fill(thresholds, 0.85);
         float[] bias = new float[labels.size()];
         Arrays.fill(bias, -5);
-        bias[labels.indexOf(label)] = 2;
+        for (String label : said) {
+            bias[labels.indexOf(label)] = 2;
+        }
         return ResolutionDetector.load(Optional.empty(),
                 new UtteranceModel(labels, thresholds, Map.of(UtteranceFeatures.BIAS, bias)));
     }
@@ -163,7 +165,8 @@ class ResolutionDetectorTest {
     void whenARuleFiredItDecidesTheVerdictOverTheModel() {
         var c = chat(customerMessage(0, "my app keeps crashing"), agentMessage(1000, "please reinstall it"),
                 customerMessage(2000, "still not working, same error"));
-        ResolutionDetector.Outcome o = alwaysSays(ResolutionDetector.CONFIRMED).detect(c);
+        // The model also reads "please reinstall it" as a step, after which "still not working" is a failure report.
+        ResolutionDetector.Outcome o = alwaysSays(ResolutionDetector.CONFIRMED, ResolutionDetector.SOLUTION).detect(c);
         assertEquals(Boolean.FALSE, o.resolved(), o.signals().toString());
     }
 
@@ -178,8 +181,39 @@ class ResolutionDetectorTest {
         assertTrue(doubting.detect(c).signals().stream().noneMatch(s -> s.behavior().equals(ResolutionDetector.CONFIRMED)));
         var open = chat(customerMessage(0, "my app keeps crashing"), agentMessage(1000, "please reinstall it"),
                 customerMessage(2000, "still not working, same error"));
-        ResolutionDetector.Outcome kept = alwaysSays(ResolutionDetector.CONFIRMED).detect(open);
+        ResolutionDetector.Outcome kept = alwaysSays(ResolutionDetector.CONFIRMED, ResolutionDetector.SOLUTION).detect(open);
         assertTrue(kept.signals().stream().anyMatch(s -> s.behavior().equals(ResolutionDetector.UNRESOLVED)
                 && !s.ruleId().equals("model")), kept.signals().toString());
+    }
+
+    @Test
+    void aFailureReportBeforeTheAgentHasPutForwardAStepDescribesTheProblem() {
+        var asked = chat(customerMessage(0, "my broadband keeps dropping"),
+                agentMessage(1000, "Sorry to hear that. When did it start?"),
+                customerMessage(2000, "Monday. It still drops every hour, I've restarted the router loads of times"));
+        assertNull(DETECTOR.detect(asked).resolved(), DETECTOR.detect(asked).signals().toString());
+        var tried = chat(customerMessage(0, "my broadband keeps dropping"),
+                agentMessage(1000, "I've reset your line from our side. Could you restart the router for me?"),
+                customerMessage(2000, "done that, it's still dropping"));
+        assertEquals(Boolean.FALSE, DETECTOR.detect(tried).resolved(), DETECTOR.detect(tried).signals().toString());
+        // Without a step from the agent, by the model or a check question, the same report stays a description.
+        assertNull(alwaysSays(ResolutionDetector.CONFIRMED).detect(chat(customerMessage(0, "my broadband keeps dropping"),
+                agentMessage(1000, "please restart the router"), customerMessage(2000, "still not working, same error")))
+                .signals().stream().filter(sig -> !sig.ruleId().equals("model")).findAny().orElse(null));
+    }
+
+    @Test
+    void aFailureReportWithinTheTimeTheAgentGaveNarratesTheStep() {
+        var waiting = chat(customerMessage(0, "the camera won't come online"),
+                agentMessage(1000, "I've pushed the update to it. It can take up to a minute to restart."),
+                customerMessage(2000, "ok it's restarting... still restarting"));
+        assertTrue(DETECTOR.detect(waiting).signals().stream().noneMatch(sig -> sig.utteranceIndex() == 2),
+                DETECTOR.detect(waiting).signals().toString());
+        var failed = chat(customerMessage(0, "the camera won't come online"),
+                agentMessage(1000, "I've pushed the update to it. It can take up to a minute to restart."),
+                customerMessage(2000, "ok it's restarting"),
+                agentMessage(3000, "How does it look now?"),
+                customerMessage(4000, "it's still not connecting, same error as before"));
+        assertEquals(Boolean.FALSE, DETECTOR.detect(failed).resolved(), DETECTOR.detect(failed).signals().toString());
     }
 }
