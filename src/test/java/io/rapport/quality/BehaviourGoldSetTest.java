@@ -53,14 +53,14 @@ class BehaviourGoldSetTest {
 
     /**
      * Measured with the shipped rules and model (docs/metrics.md), precision / recall: empathy 0.921 / 0.833,
-     * reflective listening 0.905 / 0.760, blame 0.905 / 0.633, solution offered 0.894 / 0.933, recap 1.000 / 0.905,
+     * reflective listening 0.900 / 0.720, blame 0.909 / 0.667, solution offered 0.891 / 0.911, recap 1.000 / 0.905,
      * complaint 0.905 / 0.731, acknowledgement 0.958 / 0.852. These are not the bar; the floors sit 0.05 below
      * the measured figures and catch a regression.
      */
     @Test
     void heldOutSetStaysAboveItsRegressionFloors() {
         LabelAgreement.Result r = BehaviourEvaluation.evaluate(ANALYZER, GoldSet.read(GOLD.resolve("behaviours-holdout-3.jsonl")));
-        double[][] measured = {{0.921, 0.833}, {0.905, 0.760}, {0.905, 0.633}, {0.894, 0.933}, {1.000, 0.905},
+        double[][] measured = {{0.921, 0.833}, {0.900, 0.720}, {0.909, 0.667}, {0.891, 0.911}, {1.000, 0.905},
                 {0.905, 0.731}, {0.958, 0.852}};
         assertEquals(GATED.size(), measured.length);
         for (int i = 0; i < GATED.size(); i++) {
