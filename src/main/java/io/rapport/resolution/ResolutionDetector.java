@@ -142,6 +142,11 @@ public final class ResolutionDetector implements Serializable {
             }
             double[] p = a.probabilities(model, ordered, pos);
             matches = withModel(u, matches.stream().filter(m -> !m.behavior().equals(CONFIRMED) || model.probability(p, CONFIRMED) >= CONFIRMATION_VETO).toList(), p);
+            if (u.speaker() == Speaker.AGENT) {
+                // "I'll ring you on the mobile ending 408" after the callback was promised restates it: one hand-off.
+                matches = matches.stream().filter(m -> m.ruleId().equals(LanguageDetectors.MODEL)
+                        || signals.stream().noneMatch(s -> s.ruleId().equals(m.ruleId()) && agentSaid(ordered, s))).toList();
+            }
             for (RuleMatch m : matches) {
                 if (signals.stream().noneMatch(s -> s.utteranceIndex() == u.index() && s.behavior().equals(m.behavior()))) {
                     signals.add(new Signal(u.index(), m.behavior(), m.ruleId(), m.text()));
@@ -152,6 +157,10 @@ public final class ResolutionDetector implements Serializable {
             }
         }
         return new Outcome(resolved, signals);
+    }
+
+    private static boolean agentSaid(List<Utterance> ordered, Signal s) {
+        return ordered.stream().anyMatch(u -> u.index() == s.utteranceIndex() && u.speaker() == Speaker.AGENT);
     }
 
     /**

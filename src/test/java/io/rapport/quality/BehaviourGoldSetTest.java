@@ -52,21 +52,25 @@ class BehaviourGoldSetTest {
     }
 
     /**
-     * Measured with the shipped rules and model (docs/metrics.md), precision / recall: empathy 0.921 / 0.833,
-     * reflective listening 0.900 / 0.720, blame 0.909 / 0.667, solution offered 0.891 / 0.911, recap 1.000 / 0.905,
-     * complaint 0.905 / 0.731, acknowledgement 0.958 / 0.852. These are not the bar; the floors sit 0.05 below
-     * the measured figures and catch a regression.
+     * Measured with the shipped rules and model (docs/metrics.md), precision / recall, in {@link #GATED} order
+     * (empathy, reflective listening, blame, solution offered, recap, complaint, acknowledgement). These are not the
+     * bar; the floors sit 0.05 below the measured figures and catch a regression.
      */
     @Test
-    void heldOutSetStaysAboveItsRegressionFloors() {
-        LabelAgreement.Result r = BehaviourEvaluation.evaluate(ANALYZER, GoldSet.read(GOLD.resolve("behaviours-holdout-3.jsonl")));
-        double[][] measured = {{0.921, 0.833}, {0.900, 0.720}, {0.909, 0.667}, {0.891, 0.911}, {1.000, 0.905},
-                {0.905, 0.731}, {0.958, 0.852}};
+    void heldOutSetsStayAboveTheirRegressionFloors() {
+        assertAboveFloors("behaviours-holdout-3.jsonl", new double[][] {{0.921, 0.833}, {0.905, 0.760}, {0.905, 0.633},
+                {0.891, 0.911}, {1.000, 0.905}, {0.891, 0.731}, {0.958, 0.852}});
+        assertAboveFloors("behaviours-holdout-4.jsonl", new double[][] {{0.889, 0.923}, {0.857, 0.667}, {0.800, 0.800},
+                {0.792, 0.731}, {1.000, 0.900}, {0.837, 0.735}, {1.000, 1.000}});
+    }
+
+    static void assertAboveFloors(String file, double[][] measured) {
+        LabelAgreement.Result r = BehaviourEvaluation.evaluate(ANALYZER, GoldSet.read(GOLD.resolve(file)));
         assertEquals(GATED.size(), measured.length);
         for (int i = 0; i < GATED.size(); i++) {
             DetectorScore s = r.score(GATED.get(i));
-            assertTrue(s.precision() >= measured[i][0] - 0.05, s.toString());
-            assertTrue(s.recall() >= measured[i][1] - 0.05, s.toString());
+            assertTrue(s.precision() >= measured[i][0] - 0.05, file + " " + s);
+            assertTrue(s.recall() >= measured[i][1] - 0.05, file + " " + s);
         }
     }
 }

@@ -72,7 +72,8 @@ class ResolutionDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"if it's still not working, call us back", "you don't need to call back",
             "no need to escalate, it's fine now", "does that fix it?", "that should fix it",
-            "I see you were transferred twice before, sorry about that"})
+            "I see you were transferred twice before, sorry about that",
+            "I'll email you the updated agreement as well, so you've got a copy"})
     void agentNonSignals(String text) {
         assertEquals("none", verdict(Speaker.AGENT, text), text + " " + behaviors(Speaker.AGENT, text));
     }
@@ -80,7 +81,9 @@ class ResolutionDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"I've called back four times about this", "I was transferred twice already",
             "no need for a manager, you've been great", "I'm not cancelling, I just want it fixed",
-            "call back if the light stays red, got it"})
+            "call back if the light stays red, got it",
+            "I'll ring back in June to give notice then",
+            "If this is not resolved properly I will be taking it to the ombudsman"})
     void customerHistoryAndDeclinedHandOffs(String text) {
         assertEquals("none", verdict(Speaker.CUSTOMER, text), text + " " + behaviors(Speaker.CUSTOMER, text));
     }
@@ -215,5 +218,31 @@ class ResolutionDetectorTest {
                 agentMessage(3000, "How does it look now?"),
                 customerMessage(4000, "it's still not connecting, same error as before"));
         assertEquals(Boolean.FALSE, DETECTOR.detect(failed).resolved(), DETECTOR.detect(failed).signals().toString());
+    }
+
+    @Test
+    void declineWithItsFineAnswersTheCheckWithoutReportingAFailure() {
+        var c = chat(customerMessage(0, "the deposit is still showing on my card"),
+                agentMessage(1000, "We released it on Monday; banks take a few days to drop it. Can you see it released now?"),
+                customerMessage(2000, "nah its fine. will just wait for it to drop off"));
+        assertTrue(DETECTOR.detect(c).signals().stream().noneMatch(sig -> sig.utteranceIndex() == 2
+                && !sig.ruleId().equals("model")), DETECTOR.detect(c).signals().toString());
+        var denied = chat(customerMessage(0, "my app won't open"),
+                agentMessage(1000, "I've reset your session. Can you log in now?"), customerMessage(2000, "nah, same screen"));
+        assertEquals(Boolean.FALSE, DETECTOR.detect(denied).resolved());
+    }
+
+    @Test
+    void anAgentRestatingTheSameHandOffIsOneSignal() {
+        var c = chat(customerMessage(0, "my broadband is down again"),
+                agentMessage(1000, "I've reset the line. Could you restart the router?"),
+                customerMessage(2000, "still down"),
+                agentMessage(3000, "Then an engineer needs to look at it. Someone will call you back within 24 hours."),
+                customerMessage(4000, "which number?"),
+                agentMessage(5000, "They will call you on the mobile ending 408."));
+        List<ResolutionDetector.Signal> agent = DETECTOR.detect(c).signals().stream()
+                .filter(sig -> sig.utteranceIndex() == 3 || sig.utteranceIndex() == 5).toList();
+        assertEquals(List.of(3), agent.stream().filter(sig -> !sig.ruleId().equals("model"))
+                .map(ResolutionDetector.Signal::utteranceIndex).toList(), agent.toString());
     }
 }
