@@ -102,7 +102,7 @@ public final class Coaching {
             Dataset<Row> r = totals.select(col("agent_id"), col("team_id"), col("conversations").cast("long").as("conversations"),
                     lit(b.name()).as("behaviour"),
                     lit(b.higherIsBetter() ? "higher_is_better" : "lower_is_better").as("direction"),
-                    when(den.gt(0), col(b.numerator()).multiply(b.scale()).divide(den)).as("agent_rate"));
+                    DailyAggregates.ratio(col(b.numerator()), den, b.scale()).as("agent_rate"));
             rows = rows == null ? r : rows.unionByName(r);
         }
         Column ranked = col("conversations").geq(MIN_CONVERSATIONS);

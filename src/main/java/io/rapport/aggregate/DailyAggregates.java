@@ -108,13 +108,20 @@ public final class DailyAggregates {
         // One projection: withColumn per metric would analyse the whole plan again for each of them.
         Map<String, Column> ratios = new LinkedHashMap<>();
         for (ConversationMetric m : MetricRegistry.ALL) {
-            Aggregation a = m.aggregation();
-            if (a.hasParts()) {
-                Column num = col(m.name() + "_num");
-                Column den = col(m.name() + "_den");
-                ratios.put(m.name(), when(den.gt(0), num.multiply(a.scale()).divide(den)));
+            if (m.aggregation().hasParts()) {
+                ratios.put(m.name(), ratio(m.name()));
             }
         }
         return parts.withColumns(ratios);
+    }
+
+    /** {@code <metric>_num × scale / <metric>_den} of a metric with parts, from its summed columns. */
+    public static Column ratio(String metric) {
+        return ratio(col(metric + "_num"), col(metric + "_den"), MetricRegistry.byName(metric).aggregation().scale());
+    }
+
+    /** {@code numerator × scale / denominator}; null when the denominator is 0 or null. */
+    public static Column ratio(Column numerator, Column denominator, double scale) {
+        return when(denominator.gt(0), numerator.multiply(scale).divide(denominator));
     }
 }

@@ -1,7 +1,5 @@
 package io.rapport.aggregate;
 
-import io.rapport.metrics.Aggregation;
-import io.rapport.metrics.MetricRegistry;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -97,8 +95,7 @@ public final class Trends {
     private static Dataset<Row> headlineRatios(Dataset<Row> parts) {
         Map<String, Column> ratios = new LinkedHashMap<>();
         for (String h : HEADLINES) {
-            Aggregation a = MetricRegistry.byName(h).aggregation();
-            ratios.put(h, when(col(h + "_den").gt(0), col(h + "_num").multiply(a.scale()).divide(col(h + "_den"))));
+            ratios.put(h, DailyAggregates.ratio(h));
         }
         return parts.withColumns(ratios);
     }

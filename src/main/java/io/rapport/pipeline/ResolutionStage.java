@@ -68,10 +68,6 @@ final class ResolutionStage {
         return nights;
     }
 
-    /**
-     * @param stagedConversations this night's conversations, not yet published
-     * @return the resolution rows of the affected nights, with a {@code date} column
-     */
     /** What resolution reads of a night's conversations. Given, so that Spark reads no footers to infer it. */
     private static final StructType HISTORY_COLUMNS = new StructType()
             .add("conversation_id", DataTypes.StringType)
@@ -83,6 +79,10 @@ final class ResolutionStage {
             .add("queue", DataTypes.StringType)
             .add("resolved_in_conversation", DataTypes.BooleanType);
 
+    /**
+     * @param stagedConversations this night's conversations, not yet published
+     * @return the resolution rows of the affected nights, with a {@code date} column
+     */
     Dataset<Row> resolution(LocalDate night, String stagedConversations, Configuration hadoop) {
         Set<LocalDate> processed = processedNights(warehouse, hadoop);
         processed.add(night);

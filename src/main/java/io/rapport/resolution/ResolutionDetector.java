@@ -15,6 +15,7 @@ import io.rapport.model.Utterance;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -104,6 +105,7 @@ public final class ResolutionDetector implements Serializable {
         boolean checkPending = false;
         boolean attempted = false;
         boolean waiting = false;
+        Set<String> agentRules = new HashSet<>(); // the rules already behind an agent's signal
         for (int pos = 0; pos < ordered.size(); pos++) {
             Utterance u = ordered.get(pos);
             boolean company = u.speaker() == Speaker.AGENT || u.speaker() == Speaker.BOT;
@@ -145,11 +147,14 @@ public final class ResolutionDetector implements Serializable {
             if (u.speaker() == Speaker.AGENT) {
                 // "I'll ring you on the mobile ending 408" after the callback was promised restates it: one hand-off.
                 matches = matches.stream().filter(m -> m.ruleId().equals(LanguageDetectors.MODEL)
-                        || signals.stream().noneMatch(s -> s.ruleId().equals(m.ruleId()) && agentSaid(ordered, s))).toList();
+                        || !agentRules.contains(m.ruleId())).toList();
             }
             for (RuleMatch m : matches) {
                 if (signals.stream().noneMatch(s -> s.utteranceIndex() == u.index() && s.behavior().equals(m.behavior()))) {
                     signals.add(new Signal(u.index(), m.behavior(), m.ruleId(), m.text()));
+                    if (u.speaker() == Speaker.AGENT) {
+                        agentRules.add(m.ruleId());
+                    }
                 }
             }
             if (!matches.isEmpty()) {
@@ -157,10 +162,6 @@ public final class ResolutionDetector implements Serializable {
             }
         }
         return new Outcome(resolved, signals);
-    }
-
-    private static boolean agentSaid(List<Utterance> ordered, Signal s) {
-        return ordered.stream().anyMatch(u -> u.index() == s.utteranceIndex() && u.speaker() == Speaker.AGENT);
     }
 
     /**
