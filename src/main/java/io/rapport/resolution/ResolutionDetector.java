@@ -46,11 +46,12 @@ public final class ResolutionDetector implements Serializable {
     static final double CONFIRMATION_VETO = 0.03;
 
     /**
-     * Reports that something does not work. They are unresolved signals only after the agent (or a bot) has put
-     * forward a step or a fix in this conversation: before that they describe the problem ("it spins and then says
-     * something went wrong, I've tried four or five times"), however far into the conversation they come.
+     * The rule file's behaviour for a report that something does not work. It is an unresolved signal only after the
+     * agent (or a bot) has put forward a step or a fix in this conversation: before that it describes the problem
+     * ("it spins and then says something went wrong, I've tried four or five times"), however far into the
+     * conversation it comes.
      */
-    static final Set<String> FAILURE_REPORTS = Set.of("still_broken", "did_not_work", "broke_again");
+    static final String FAILURE_REPORT = "failure_report";
     static final String SOLUTION = "solution_offered";
     /**
      * The agent gave a step time to run ("it can take up to a minute"): until the agent speaks again, the customer's
@@ -131,12 +132,9 @@ public final class ResolutionDetector implements Serializable {
                     continue;
                 }
             }
-            List<RuleMatch> matches = evidence(all);
             boolean customer = u.speaker() == Speaker.CUSTOMER;
+            List<RuleMatch> matches = evidence(all, customer && attempted && !waiting);
             if (customer) {
-                if (!attempted || waiting) {
-                    matches = matches.stream().filter(m -> !FAILURE_REPORTS.contains(m.ruleId())).toList();
-                }
                 if (matches.isEmpty() && checkPending) {
                     matches = answerToCheck(all);
                 }
@@ -185,11 +183,12 @@ public final class ResolutionDetector implements Serializable {
     }
 
     /**
-     * The evidence rules that count for this speaker, in the order they appear in the utterance. Does not apply
-     * the opening-statement or check-question rules of {@link #detect}, which need the conversation.
+     * The evidence rules that count for this speaker, in the order they appear in the utterance, failure reports
+     * included. Does not apply the opening-statement, step-first or check-question rules of {@link #detect}, which
+     * need the conversation.
      */
     public List<RuleMatch> signalsIn(Utterance u) {
-        return evidence(matchesIn(u, NlpPipeline.sentences(u.text())));
+        return evidence(matchesIn(u, NlpPipeline.sentences(u.text())), true);
     }
 
     /** Every non-blocking rule that fired for this speaker (bots count as the company, like agents), in order. */
@@ -197,16 +196,24 @@ public final class ResolutionDetector implements Serializable {
         return rules.evidence(sentences, u.speaker() == Speaker.BOT ? Speaker.AGENT.code() : u.speaker().code());
     }
 
-    private static List<RuleMatch> evidence(List<RuleMatch> matches) {
-        return matches.stream().filter(m -> m.behavior().equals(CONFIRMED) || m.behavior().equals(UNRESOLVED)).toList();
+    /** The evidence among the matches, failure reports as unresolved signals when they count. */
+    private static List<RuleMatch> evidence(List<RuleMatch> matches, boolean failureReportsCount) {
+        List<RuleMatch> out = new ArrayList<>();
+        for (RuleMatch m : matches) {
+            if (m.behavior().equals(CONFIRMED) || m.behavior().equals(UNRESOLVED)) {
+                out.add(m);
+            } else if (failureReportsCount && m.behavior().equals(FAILURE_REPORT)) {
+                out.add(m.as(UNRESOLVED));
+            }
+        }
+        return out;
     }
 
     /** "Is it working now?" - "Yes." The answer's opening decides, as the rule file's affirms/denies rules say. */
     private static List<RuleMatch> answerToCheck(List<RuleMatch> matches) {
         for (RuleMatch m : matches) {
             if (m.behavior().equals(AFFIRMS) || m.behavior().equals(DENIES)) {
-                return List.of(new RuleMatch(m.behavior().equals(AFFIRMS) ? CONFIRMED : UNRESOLVED, m.speakers(),
-                        m.ruleId(), m.text(), m.begin(), m.lastLemma()));
+                return List.of(m.as(m.behavior().equals(AFFIRMS) ? CONFIRMED : UNRESOLVED));
             }
         }
         return List.of();

@@ -1,5 +1,6 @@
 package io.rapport.resolution;
 
+import io.rapport.analysis.language.PhraseRules;
 import io.rapport.analysis.language.UtteranceFeatures;
 import io.rapport.analysis.language.UtteranceModel;
 import io.rapport.model.Speaker;
@@ -135,8 +136,13 @@ class ResolutionDetectorTest {
                 customerMessage(4000, "No, that's everything, thanks"))).resolved());
     }
 
-    /** A detector whose model gives each of {@code said} probability 0.88 on every utterance, threshold 0.85. */
+    /** The shipped rules with {@link #modelSaying}. */
     static ResolutionDetector alwaysSays(String... said) {
+        return ResolutionDetector.load(Optional.empty(), modelSaying(said));
+    }
+
+    /** A model that gives each of {@code said} probability 0.88 on every utterance, the rest 0.007; threshold 0.85. */
+    static UtteranceModel modelSaying(String... said) {
         List<String> labels = UtteranceModel.load(Optional.empty()).labels();
         double[] thresholds = new double[labels.size()];
         Arrays.fill(thresholds, 0.85);
@@ -145,8 +151,7 @@ class ResolutionDetectorTest {
         for (String label : said) {
             bias[labels.indexOf(label)] = 2;
         }
-        return ResolutionDetector.load(Optional.empty(),
-                new UtteranceModel(labels, thresholds, Map.of(UtteranceFeatures.BIAS, bias)));
+        return new UtteranceModel(labels, thresholds, Map.of(UtteranceFeatures.BIAS, bias));
     }
 
     @Test
@@ -203,6 +208,25 @@ class ResolutionDetectorTest {
         assertNull(alwaysSays(ResolutionDetector.CONFIRMED).detect(chat(customerMessage(0, "my broadband keeps dropping"),
                 agentMessage(1000, "please restart the router"), customerMessage(2000, "still not working, same error")))
                 .signals().stream().filter(sig -> !sig.ruleId().equals("model")).findAny().orElse(null));
+    }
+
+    @Test
+    void theRuleFileMarksFailureReportsSoARuleOfItsOwnNameIsGatedToo() {
+        // A quality team's rule under a name the detector has never seen: the behaviour, not the id, gates it.
+        var rules = new PhraseRules("team.rules", """
+                { ruleType: "tokens", priority: 1, pattern: ( /still/ /dropping/ ), result: "failure_report:customer:line_drops" }
+                { ruleType: "tokens", priority: 15, pattern: ( /is/ /it/ /working/ /now/ /\\?/ ), result: "check_question:any:check" }
+                """);
+        var detector = new ResolutionDetector(rules, modelSaying());
+        var asked = chat(customerMessage(0, "my broadband keeps dropping"), agentMessage(1000, "When did it start?"),
+                customerMessage(2000, "Monday, and it's still dropping every hour"));
+        assertEquals(List.of(), detector.detect(asked).signals());
+        var tried = chat(customerMessage(0, "my broadband keeps dropping"),
+                agentMessage(1000, "I've reset the line. Is it working now?"), customerMessage(2000, "no, still dropping"));
+        ResolutionDetector.Outcome o = detector.detect(tried);
+        assertEquals(Boolean.FALSE, o.resolved());
+        assertEquals(List.of("2:unresolved_signal:line_drops"), o.signals().stream()
+                .map(sig -> sig.utteranceIndex() + ":" + sig.behavior() + ":" + sig.ruleId()).toList());
     }
 
     @Test

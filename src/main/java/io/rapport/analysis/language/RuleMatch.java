@@ -17,4 +17,9 @@ public record RuleMatch(String behavior, String speakers, String ruleId, String 
     public boolean appliesTo(String speaker) {
         return speakers.equals("any") || speakers.equals(speaker);
     }
+
+    /** The same match read as evidence of another behaviour (a failure report counted as an unresolved signal). */
+    public RuleMatch as(String otherBehavior) {
+        return new RuleMatch(otherBehavior, speakers, ruleId, text, begin, lastLemma);
+    }
 }
