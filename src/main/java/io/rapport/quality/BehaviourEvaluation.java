@@ -6,8 +6,10 @@ import io.rapport.analysis.ConversationAnalyzer;
 import io.rapport.analysis.language.LanguageDetectors;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -43,17 +45,17 @@ public final class BehaviourEvaluation {
         return out;
     }
 
-    private static List<Set<String>> predict(ConversationAnalyzer analyzer, GoldSet.Item item) {
+    private static List<Map<String, String>> predict(ConversationAnalyzer analyzer, GoldSet.Item item) {
         AnalyzedConversation a = analyzer.analyze(item.conversation());
-        List<Set<String>> out = new ArrayList<>();
+        List<Map<String, String>> out = new ArrayList<>();
         for (int u = 0; u < item.labels().size(); u++) {
-            out.add(new HashSet<>());
+            out.add(new HashMap<>());
         }
         for (BehaviorEvent e : a.events()) {
-            Set<String> p = out.get(e.utteranceIndex());
-            p.add(e.behavior());
+            Map<String, String> p = out.get(e.utteranceIndex());
+            p.putIfAbsent(e.behavior(), e.ruleId());
             if (e.behavior().equals(LanguageDetectors.EMPATHY)) {
-                p.add(e.behavior() + ":" + e.detail());
+                p.putIfAbsent(e.behavior() + ":" + e.detail(), e.ruleId());
             }
         }
         return out;

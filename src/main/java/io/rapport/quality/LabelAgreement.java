@@ -3,7 +3,9 @@ package io.rapport.quality;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -13,8 +15,13 @@ import java.util.function.Function;
  */
 public final class LabelAgreement {
 
-    /** One utterance whose predicted labels differ from gold, restricted to the labels measured. */
-    public record Miss(String conversationId, int utteranceIndex, Set<String> gold, Set<String> predicted, String text) {
+    /**
+     * One utterance whose predicted labels differ from gold, restricted to the labels measured.
+     *
+     * @param evidence per predicted label, the rule (or {@code model}) that gave it, so a miss points at what to edit
+     */
+    public record Miss(String conversationId, int utteranceIndex, Set<String> gold, Set<String> predicted,
+                       Map<String, String> evidence, String text) {
     }
 
     public record Result(List<DetectorScore> scores, List<Miss> misses, List<Set<String>> predictions) {
@@ -30,19 +37,19 @@ public final class LabelAgreement {
     /**
      * @param labels    the labels measured, in reporting order
      * @param goldOf    an utterance's gold labels as the measure sees them (e.g. with derived labels added)
-     * @param predict   per gold item, the predicted labels of each of its utterances
+     * @param predict   per gold item, the predicted labels of each of its utterances, each with the rule behind it
      */
     public static Result measure(GoldSet gold, List<String> labels, Function<Set<String>, Set<String>> goldOf,
-                                 Function<GoldSet.Item, List<Set<String>>> predict) {
+                                 Function<GoldSet.Item, List<Map<String, String>>> predict) {
         int[] tp = new int[labels.size()];
         int[] fp = new int[labels.size()];
         int[] fn = new int[labels.size()];
         List<Miss> misses = new ArrayList<>();
         List<Set<String>> predictions = new ArrayList<>();
         for (GoldSet.Item item : gold.items()) {
-            List<Set<String>> predicted = predict.apply(item);
+            List<Map<String, String>> predicted = predict.apply(item);
             for (int u = 0; u < item.labels().size(); u++) {
-                Set<String> p = new HashSet<>(predicted.get(u));
+                Set<String> p = new HashSet<>(predicted.get(u).keySet());
                 p.retainAll(labels);
                 Set<String> g = new HashSet<>(goldOf.apply(item.labels().get(u)));
                 g.retainAll(labels);
@@ -55,7 +62,9 @@ public final class LabelAgreement {
                     fn[b] += !isP && isG ? 1 : 0;
                 }
                 if (!p.equals(g)) {
-                    misses.add(new Miss(item.conversation().conversationId(), u, g, p,
+                    Map<String, String> evidence = new TreeMap<>(predicted.get(u));
+                    evidence.keySet().retainAll(labels);
+                    misses.add(new Miss(item.conversation().conversationId(), u, g, p, evidence,
                             item.conversation().utterances().get(u).text()));
                 }
             }

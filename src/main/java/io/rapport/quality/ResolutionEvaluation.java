@@ -3,8 +3,9 @@ package io.rapport.quality;
 import io.rapport.resolution.ResolutionDetector;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -42,11 +43,11 @@ public final class ResolutionEvaluation {
             if (Objects.equals(outcome.resolved(), item.verdict().get("resolved_in_conversation"))) {
                 agreements[0]++;
             }
-            List<Set<String>> predicted = new ArrayList<>();
+            List<Map<String, String>> predicted = new ArrayList<>();
             for (int u = 0; u < item.labels().size(); u++) {
-                predicted.add(new HashSet<>());
+                predicted.add(new HashMap<>());
             }
-            outcome.signals().forEach(s -> predicted.get(s.utteranceIndex()).add(s.behavior()));
+            outcome.signals().forEach(s -> predicted.get(s.utteranceIndex()).putIfAbsent(s.behavior(), s.ruleId()));
             return predicted;
         });
         return new Result(labels, gold.items().size(), agreements[0]);

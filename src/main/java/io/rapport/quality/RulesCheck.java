@@ -119,7 +119,7 @@ public final class RulesCheck {
         if (misses) {
             for (LabelAgreement.Miss m : edited.misses()) {
                 out.printf("  miss %s #%d gold %s predicted %s  \"%s\"%n", m.conversationId(), m.utteranceIndex(),
-                        m.gold(), m.predicted(), m.text().replace('\n', ' '));
+                        m.gold(), m.evidence(), m.text().replace('\n', ' '));
             }
         }
     }

@@ -58,6 +58,8 @@ public final class ResolutionDetector implements Serializable {
      * failure reports narrate the step within that time ("still spinning") and are not unresolved signals.
      */
     static final String WAIT_GIVEN = "wait_given";
+    /** The agent reports a step already taken ("I've reset your line"): like a step asked of the customer, it opens the gate. */
+    static final String STEP_TAKEN = "step_taken";
 
     private final PhraseRules rules;
     private final UtteranceModel model;
@@ -127,7 +129,8 @@ public final class ResolutionDetector implements Serializable {
             if (company) {
                 checkPending = all.stream().anyMatch(m -> m.behavior().equals(CHECK_QUESTION));
                 waiting = all.stream().anyMatch(m -> m.behavior().equals(WAIT_GIVEN));
-                attempted |= checkPending || model.adds(a.probabilities(model, ordered, pos), SOLUTION);
+                attempted |= checkPending || all.stream().anyMatch(m -> m.behavior().equals(STEP_TAKEN))
+                        || model.adds(a.probabilities(model, ordered, pos), SOLUTION);
                 if (u.speaker() == Speaker.BOT) {
                     continue;
                 }

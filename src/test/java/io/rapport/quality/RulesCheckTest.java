@@ -17,14 +17,14 @@ class RulesCheckTest {
 
     static final Path GOLD = Path.of("src/test/resources/gold");
 
-    static String run(Optional<String> rules) {
+    static String run(Optional<String> rules, boolean misses) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RulesCheck.run(rules, GOLD, false, new PrintStream(out, true, StandardCharsets.UTF_8));
+        RulesCheck.run(rules, GOLD, misses, new PrintStream(out, true, StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test
-    void anEditedRuleFileShowsTheUtterancesWhoseVerdictChanged(@TempDir Path rules) throws Exception {
+    void anEditedRuleFileShowsTheUtterancesWhoseVerdictChangedAndTheRuleBehindEachMiss(@TempDir Path rules) throws Exception {
         String shipped = Files.readString(Path.of("src/main/resources/rules/resolution.rules"));
         // A quality team adds an over-broad phrase: a customer saying "I'll think about it" leaves the issue open
         // — and so, by mistake, does every "thank you".
@@ -32,10 +32,13 @@ class RulesCheckTest {
                 + "  result: \"unresolved_signal:customer:thinks_it_over\" }\n";
         Files.writeString(rules.resolve("resolution.rules"), edited);
 
-        String report = run(Optional.of(rules.toString()));
+        String report = run(Optional.of(rules.toString()), true);
         assertTrue(report.contains("edited   unresolved_signal"), report);
         assertTrue(report.lines().anyMatch(l -> l.startsWith("  changed ") && l.contains("-> [unresolved_signal]")
                 && l.toLowerCase().contains("thank you")), report);
-        assertFalse(run(Optional.empty()).contains("changed"), "the shipped rules change nothing against themselves");
+        // Each false "thank you" is a miss that names the rule to edit.
+        assertTrue(report.lines().anyMatch(l -> l.startsWith("  miss ") && l.contains("gold [] predicted {unresolved_signal=thinks_it_over}")
+                && l.toLowerCase().contains("thank you")), report);
+        assertFalse(run(Optional.empty(), false).contains("changed"), "the shipped rules change nothing against themselves");
     }
 }
