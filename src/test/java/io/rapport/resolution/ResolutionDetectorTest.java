@@ -40,7 +40,8 @@ class ResolutionDetectorTest {
     @ValueSource(strings = {"Great, that fixed it!", "that's fixed it, thanks", "yes it works now", "it's working again",
             "ok that did the trick", "Brilliant, problem solved.", "all sorted, thank you", "I can see the refund now",
             "perfect, that answers my question", "that's all I needed, cheers", "it went through this time",
-            "its working now thanks", "oh there it is, the internet is back up", "that worked, thank you so much"})
+            "its working now thanks", "oh there it is, the internet is back up", "that worked, thank you so much",
+            "the new statement is exactly what I needed"})
     void customerConfirmations(String text) {
         assertEquals(ResolutionDetector.CONFIRMED, verdict(Speaker.CUSTOMER, text), text + " " + behaviors(Speaker.CUSTOMER, text));
     }
@@ -56,7 +57,8 @@ class ResolutionDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"that didn't fix it", "it's still not working", "nope, same error", "I'll call back tomorrow",
             "I want to speak to a manager", "put me through to your supervisor", "forget it", "I'll sort it out myself",
-            "I'm cancelling my contract", "it still doesn't work", "that didn't do anything", "it's not working now"})
+            "I'm cancelling my contract", "it still doesn't work", "that didn't do anything", "it's not working now",
+            "ugh, it's doing it again", "it's beeping again", "tried it, it's the same.", "could this be looked at by someone else please"})
     void customerUnresolvedSignals(String text) {
         assertEquals(ResolutionDetector.UNRESOLVED, verdict(Speaker.CUSTOMER, text), text + " " + behaviors(Speaker.CUSTOMER, text));
     }
@@ -65,7 +67,8 @@ class ResolutionDetectorTest {
     @ValueSource(strings = {"I'm transferring you to our technical team now", "let me put you through to billing",
             "someone will call you back within 48 hours", "I'll email you once I hear back from them",
             "I've raised this with our engineers", "I'll need to escalate this", "I've logged a ticket for you",
-            "we'll get back to you by Friday"})
+            "we'll get back to you by Friday", "I'm booking an engineer to come out on Thursday morning",
+            "I've logged it with our network team", "I'll let you know the outcome by Friday"})
     void agentUnresolvedSignals(String text) {
         assertEquals(ResolutionDetector.UNRESOLVED, verdict(Speaker.AGENT, text), text + " " + behaviors(Speaker.AGENT, text));
     }
@@ -74,7 +77,9 @@ class ResolutionDetectorTest {
     @ValueSource(strings = {"if it's still not working, call us back", "you don't need to call back",
             "no need to escalate, it's fine now", "does that fix it?", "that should fix it",
             "I see you were transferred twice before, sorry about that",
-            "I'll email you the updated agreement as well, so you've got a copy"})
+            "I'll email you the updated agreement as well, so you've got a copy",
+            "I'm happy to put you through to a manager, would you like that?",
+            "I was going to book an engineer, but it looks fine now", "Hi, how can I help today?"})
     void agentNonSignals(String text) {
         assertEquals("none", verdict(Speaker.AGENT, text), text + " " + behaviors(Speaker.AGENT, text));
     }
@@ -84,7 +89,8 @@ class ResolutionDetectorTest {
             "no need for a manager, you've been great", "I'm not cancelling, I just want it fixed",
             "call back if the light stays red, got it",
             "I'll ring back in June to give notice then",
-            "If this is not resolved properly I will be taking it to the ombudsman"})
+            "If this is not resolved properly I will be taking it to the ombudsman",
+            "can I talk to a real person please", "so you can't change it?", "I'll have to pay it by hand then"})
     void customerHistoryAndDeclinedHandOffs(String text) {
         assertEquals("none", verdict(Speaker.CUSTOMER, text), text + " " + behaviors(Speaker.CUSTOMER, text));
     }
@@ -124,6 +130,19 @@ class ResolutionDetectorTest {
                 customerMessage(0, "my app won't open"),
                 agentMessage(1000, "I've reset your session. Can you log in now?"),
                 customerMessage(2000, "nope"))).resolved());
+    }
+
+    @Test
+    void aStepTheAgentReportsAsTakenOpensTheWayForFailureReportsButAGreetingDoesNot() {
+        ResolutionDetector rulesOnly = alwaysSays();
+        assertEquals(Boolean.FALSE, rulesOnly.detect(chat(customerMessage(0, "my invoice has the wrong address on it"),
+                agentMessage(1000, "Sorry about that. I've corrected the address and re-sent the invoice."),
+                customerMessage(2000, "it still has the old address on it"))).resolved());
+        assertEquals(Boolean.FALSE, rulesOnly.detect(chat(customerMessage(0, "the chatbot can't find my booking"),
+                agentMessage(1000, "You can manage bookings under My Trips. Did that answer your question?"),
+                customerMessage(2000, "no"))).resolved());
+        assertNull(rulesOnly.detect(chat(customerMessage(0, "hello"), agentMessage(1000, "Hi, how can I help today?"),
+                customerMessage(2000, "I switched plans last month but I've been charged the old price again"))).resolved());
     }
 
     @Test
