@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The shipped detectors (rule files and utterance model) against the behaviours gold sets
  * (src/test/resources/gold/behaviours.md): the development sets together, which the rules were written from and
- * the model was trained on, must meet the bar for every detector; the held-out set, never used to change a rule or
- * train the model, is below the bar on three detectors and held to regression floors under its measured figures
+ * the model was trained on, must meet the bar for every detector; the held-out sets, never used to change a rule or
+ * train the model, are below the bar on some detectors and held to regression floors under their measured figures
  * (docs/metrics.md).
  */
 class BehaviourGoldSetTest {
@@ -58,10 +58,10 @@ class BehaviourGoldSetTest {
      */
     @Test
     void heldOutSetsStayAboveTheirRegressionFloors() {
-        assertAboveFloors("behaviours-holdout-3.jsonl", new double[][] {{0.921, 0.833}, {0.905, 0.760}, {0.905, 0.633},
-                {0.891, 0.911}, {1.000, 0.905}, {0.891, 0.731}, {0.958, 0.852}});
-        assertAboveFloors("behaviours-holdout-4.jsonl", new double[][] {{0.915, 0.956}, {0.700, 0.824}, {0.850, 0.810},
-                {0.744, 0.696}, {0.955, 0.955}, {0.886, 0.805}, {1.000, 0.960}});
+        assertAboveFloors("behaviours-holdout-3.jsonl", new double[][] {{0.919, 0.810}, {0.905, 0.760}, {0.870, 0.667},
+                {0.913, 0.933}, {1.000, 0.905}, {0.881, 0.756}, {0.958, 0.852}});
+        assertAboveFloors("behaviours-holdout-5.jsonl", new double[][] {{0.907, 0.886}, {0.778, 1.000}, {0.889, 0.800},
+                {0.860, 0.843}, {0.952, 1.000}, {0.877, 0.762}, {1.000, 0.957}});
     }
 
     static void assertAboveFloors(String file, double[][] measured) {

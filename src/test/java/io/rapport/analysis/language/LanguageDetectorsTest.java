@@ -71,6 +71,15 @@ class LanguageDetectorsTest {
             "Another option is to switch you to the monthly plan.           | solution_offered",
             "I'll look into it.                                             | ''",
             "So what you're saying is the router drops out every evening?   | reflective_listening",
+            "So your saying it drops out every evening                      | reflective_listening",
+            "Our engineer has a slot on Thursday at ten. Would that work?   | solution_offered",
+            "In the meantime you can use the 4G backup box we sent.         | solution_offered",
+            "Have you checked the cable at the back of the router?          | solution_offered",
+            "Could you unplug the router for thirty seconds?                | solution_offered",
+            "Go to Settings and switch on the automatic channel option.     | solution_offered",
+            "Which router would you like me to reset?                       | ''",
+            "Have you actually looked at the lights properly?               | blame",
+            "The notice period is in the small print.                       | blame",
     })
     void agentLines(String agent, String expected) {
         Set<String> want = expected.isEmpty() ? Set.of() : Set.of(expected.split(","));
@@ -83,6 +92,10 @@ class LanguageDetectorsTest {
             "I'm really fed up with this.                             | true",
             "My router is flashing red.                               | false",
             "Could you tell me when the engineer is coming?           | false",
+            "Sorry, I'm in a bit of a state about it.                 | true",
+            "I feel like such an idiot.                               | true",
+            "So that's it? No refund?                                 | true",
+            "Who does the installation, you or a contractor?          | false",
     })
     void complaintLanguage(String customer, boolean complaint) {
         Conversation c = chat(customerMessage(0, customer), agentMessage(20_000, "Let me check that for you."));
