@@ -44,6 +44,8 @@ public final class ResolutionDetector implements Serializable {
      * (docs/metrics.md).
      */
     static final double CONFIRMATION_VETO = 0.03;
+    /** An answer to a check question this short ("yes", "yep, all good") is exempt from the veto. */
+    static final int BARE_ANSWER_WORDS = 3;
 
     /**
      * The rule file's behaviour for a report that something does not work. It is an unresolved signal only after the
@@ -58,8 +60,11 @@ public final class ResolutionDetector implements Serializable {
      * failure reports narrate the step within that time ("still spinning") and are not unresolved signals.
      */
     static final String WAIT_GIVEN = "wait_given";
-    /** The agent reports a step already taken ("I've reset your line"): like a step asked of the customer, it opens the gate. */
-    static final String STEP_TAKEN = "step_taken";
+    /**
+     * A step the rule file recognises: one the agent reports as taken ("I've reset your line") or asks the customer to
+     * take ("try PEACH15", "could you try that one?"). Like a step the model reads, it opens the gate.
+     */
+    static final String STEP = "step";
 
     private final PhraseRules rules;
     private final UtteranceModel model;
@@ -129,7 +134,7 @@ public final class ResolutionDetector implements Serializable {
             if (company) {
                 checkPending = all.stream().anyMatch(m -> m.behavior().equals(CHECK_QUESTION));
                 waiting = all.stream().anyMatch(m -> m.behavior().equals(WAIT_GIVEN));
-                attempted |= checkPending || all.stream().anyMatch(m -> m.behavior().equals(STEP_TAKEN))
+                attempted |= checkPending || all.stream().anyMatch(m -> m.behavior().equals(STEP))
                         || model.adds(a.probabilities(model, ordered, pos), SOLUTION);
                 if (u.speaker() == Speaker.BOT) {
                     continue;
@@ -137,14 +142,20 @@ public final class ResolutionDetector implements Serializable {
             }
             boolean customer = u.speaker() == Speaker.CUSTOMER;
             List<RuleMatch> matches = evidence(all, customer && attempted && !waiting);
+            boolean answersCheck = false;
             if (customer) {
                 if (matches.isEmpty() && checkPending) {
                     matches = answerToCheck(all);
+                    answersCheck = !matches.isEmpty();
                 }
                 checkPending = false;
             }
             double[] p = a.probabilities(model, ordered, pos);
-            matches = withModel(u, matches.stream().filter(m -> !m.behavior().equals(CONFIRMED) || model.probability(p, CONFIRMED) >= CONFIRMATION_VETO).toList(), p);
+            // A bare "yes" to "did that answer your question?" has no words of its own for the model to doubt; a
+            // longer answer has, and stays subject to the veto.
+            boolean vetoable = !answersCheck || u.text().trim().split("\\s+").length > BARE_ANSWER_WORDS;
+            matches = withModel(u, matches.stream().filter(m -> !vetoable || !m.behavior().equals(CONFIRMED)
+                    || model.probability(p, CONFIRMED) >= CONFIRMATION_VETO).toList(), p);
             if (u.speaker() == Speaker.AGENT) {
                 // "I'll ring you on the mobile ending 408" after the callback was promised restates it: one hand-off.
                 matches = matches.stream().filter(m -> m.ruleId().equals(LanguageDetectors.MODEL)

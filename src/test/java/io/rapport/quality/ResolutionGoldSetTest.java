@@ -24,9 +24,9 @@ class ResolutionGoldSetTest {
     static final double MIN_VERDICT_ACCURACY = 0.80;
 
     /**
-     * On the held-out sets the unresolved signal's recall, and on set 9 the confirmation's, is below the bar today
-     * (docs/metrics.md: holdout-7 confirmed 0.905 / 0.905, unresolved 0.886 / 0.775, verdict 0.923; holdout-9
-     * 1.000 / 0.773, 0.971 / 0.786, 0.885; holdout-13 0.864 / 0.905, 0.953 / 0.759, 0.923). These floors are not the
+     * On the held-out sets the unresolved signal, and on sets 9 and 14 the confirmation's recall, is below the bar
+     * today (docs/metrics.md: holdout-7 confirmed 0.905 / 0.905, unresolved 0.889 / 0.800, verdict 0.923; holdout-9
+     * 1.000 / 0.818, 0.943 / 0.786, 0.885; holdout-14 0.889 / 0.857, 0.838 / 0.775, 0.904). These floors are not the
      * bar: they catch a regression.
      */
     static final double HELD_OUT_MIN_PRECISION = 0.80;
@@ -46,7 +46,7 @@ class ResolutionGoldSetTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"resolution-holdout-7.jsonl", "resolution-holdout-9.jsonl", "resolution-holdout-13.jsonl"})
+    @ValueSource(strings = {"resolution-holdout-7.jsonl", "resolution-holdout-9.jsonl", "resolution-holdout-14.jsonl"})
     void heldOutSetsBelowTheBarStayAboveTheirRegressionFloors(String file) {
         assertAtLeast(file, HELD_OUT_MIN_PRECISION, HELD_OUT_MIN_RECALL, HELD_OUT_MIN_VERDICT_ACCURACY);
     }

@@ -58,7 +58,9 @@ class ResolutionDetectorTest {
     @ValueSource(strings = {"that didn't fix it", "it's still not working", "nope, same error", "I'll call back tomorrow",
             "I want to speak to a manager", "put me through to your supervisor", "forget it", "I'll sort it out myself",
             "I'm cancelling my contract", "it still doesn't work", "that didn't do anything", "it's not working now",
-            "ugh, it's doing it again", "it's beeping again", "tried it, it's the same.", "could this be looked at by someone else please"})
+            "ugh, it's doing it again", "it's beeping again", "tried it, it's the same.", "could this be looked at by someone else please",
+            "it says 'This voucher has expired'", "nope, code not valid", "the attachment won't open", "the fee is still on my bill",
+            "it's not charging at all", "ok it still shows the old address right now", "honestly, don't bother."})
     void customerUnresolvedSignals(String text) {
         assertEquals(ResolutionDetector.UNRESOLVED, verdict(Speaker.CUSTOMER, text), text + " " + behaviors(Speaker.CUSTOMER, text));
     }
@@ -90,7 +92,8 @@ class ResolutionDetectorTest {
             "call back if the light stays red, got it",
             "I'll ring back in June to give notice then",
             "If this is not resolved properly I will be taking it to the ombudsman",
-            "can I talk to a real person please", "so you can't change it?", "I'll have to pay it by hand then"})
+            "can I talk to a real person please", "so you can't change it?", "I'll have to pay it by hand then",
+            "ok text me when it's back then", "is that still free under the warranty?", "no problem at all, thanks"})
     void customerHistoryAndDeclinedHandOffs(String text) {
         assertEquals("none", verdict(Speaker.CUSTOMER, text), text + " " + behaviors(Speaker.CUSTOMER, text));
     }
@@ -143,6 +146,29 @@ class ResolutionDetectorTest {
                 customerMessage(2000, "no"))).resolved());
         assertNull(rulesOnly.detect(chat(customerMessage(0, "hello"), agentMessage(1000, "Hi, how can I help today?"),
                 customerMessage(2000, "I switched plans last month but I've been charged the old price again"))).resolved());
+    }
+
+    @Test
+    void aStepTheAgentAsksForOpensTheGateButADeadlineIsNoTimeToWait() {
+        ResolutionDetector rulesOnly = alwaysSays();
+        assertEquals(Boolean.FALSE, rulesOnly.detect(chat(customerMessage(0, "my discount code is rejected"),
+                agentMessage(1000, "That one has ended. Try SPRING20 instead."),
+                customerMessage(2000, "same thing. code not valid"))).resolved());
+        assertEquals(Boolean.FALSE, rulesOnly.detect(chat(customerMessage(0, "I need to pay my missed premium"),
+                agentMessage(1000, "The payment link is on its way. It's valid for 30 minutes."),
+                customerMessage(2000, "Clicked it. It says 'This link has expired'."))).resolved());
+    }
+
+    @Test
+    void aBareYesToACheckQuestionIsNotVetoedButALongerAnswerStillIs() {
+        var bare = chat(customerMessage(0, "when does check-in close?"),
+                agentMessage(1000, "45 minutes before departure. Did that answer your question?"), customerMessage(2000, "yes"));
+        // The model finds every confirmation very unlikely (0.007, under the veto of 0.03).
+        assertEquals(Boolean.TRUE, alwaysSays().detect(bare).resolved());
+        var longer = chat(customerMessage(0, "when does check-in close?"),
+                agentMessage(1000, "45 minutes before departure. Did that answer your question?"),
+                customerMessage(2000, "yes, I set it up once and then it stopped, so it's all in the box"));
+        assertNull(alwaysSays().detect(longer).resolved());
     }
 
     @Test
