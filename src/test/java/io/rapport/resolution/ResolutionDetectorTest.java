@@ -41,7 +41,7 @@ class ResolutionDetectorTest {
             "ok that did the trick", "Brilliant, problem solved.", "all sorted, thank you", "I can see the refund now",
             "perfect, that answers my question", "that's all I needed, cheers", "it went through this time",
             "its working now thanks", "oh there it is, the internet is back up", "that worked, thank you so much",
-            "the new statement is exactly what I needed"})
+            "the new statement is exactly what I needed", "lovely, that's the parking fine dealt with"})
     void customerConfirmations(String text) {
         assertEquals(ResolutionDetector.CONFIRMED, verdict(Speaker.CUSTOMER, text), text + " " + behaviors(Speaker.CUSTOMER, text));
     }
@@ -60,7 +60,9 @@ class ResolutionDetectorTest {
             "I'm cancelling my contract", "it still doesn't work", "that didn't do anything", "it's not working now",
             "ugh, it's doing it again", "it's beeping again", "tried it, it's the same.", "could this be looked at by someone else please",
             "it says 'This voucher has expired'", "nope, code not valid", "the attachment won't open", "the fee is still on my bill",
-            "it's not charging at all", "ok it still shows the old address right now", "honestly, don't bother."})
+            "it's not charging at all", "ok it still shows the old address right now", "honestly, don't bother.",
+            "nope, it's gone straight back to E4", "the alarm is back to beeping", "and now it's asking for the PIN again",
+            "both payments are still there", "fine, I'll call my bank then"})
     void customerUnresolvedSignals(String text) {
         assertEquals(ResolutionDetector.UNRESOLVED, verdict(Speaker.CUSTOMER, text), text + " " + behaviors(Speaker.CUSTOMER, text));
     }
@@ -70,7 +72,8 @@ class ResolutionDetectorTest {
             "someone will call you back within 48 hours", "I'll email you once I hear back from them",
             "I've raised this with our engineers", "I'll need to escalate this", "I've logged a ticket for you",
             "we'll get back to you by Friday", "I'm booking an engineer to come out on Thursday morning",
-            "I've logged it with our network team", "I'll let you know the outcome by Friday"})
+            "I've logged it with our network team", "I'll let you know the outcome by Friday",
+            "I've reopened the job with the contractor", "that needs an engineer, so I've booked one in for Monday"})
     void agentUnresolvedSignals(String text) {
         assertEquals(ResolutionDetector.UNRESOLVED, verdict(Speaker.AGENT, text), text + " " + behaviors(Speaker.AGENT, text));
     }
@@ -93,7 +96,8 @@ class ResolutionDetectorTest {
             "I'll ring back in June to give notice then",
             "If this is not resolved properly I will be taking it to the ombudsman",
             "can I talk to a real person please", "so you can't change it?", "I'll have to pay it by hand then",
-            "ok text me when it's back then", "is that still free under the warranty?", "no problem at all, thanks"})
+            "ok text me when it's back then", "is that still free under the warranty?", "no problem at all, thanks",
+            "Whatever. Bye.", "right, going back to the film now"})
     void customerHistoryAndDeclinedHandOffs(String text) {
         assertEquals("none", verdict(Speaker.CUSTOMER, text), text + " " + behaviors(Speaker.CUSTOMER, text));
     }
