@@ -80,6 +80,10 @@ class LanguageDetectorsTest {
             "Which router would you like me to reset?                       | ''",
             "Have you actually looked at the lights properly?               | blame",
             "The notice period is in the small print.                       | blame",
+            "If you signed for it, that's really on you.                    | blame",
+            "Outages are always posted in the app, so please check there.   | blame",
+            "Once the photos are in, we send out a new router.              | solution_offered",
+            "I've asked the engineer to come back on Thursday to fix it.    | solution_offered",
     })
     void agentLines(String agent, String expected) {
         Set<String> want = expected.isEmpty() ? Set.of() : Set.of(expected.split(","));
@@ -96,6 +100,9 @@ class LanguageDetectorsTest {
             "I feel like such an idiot.                               | true",
             "So that's it? No refund?                                 | true",
             "Who does the installation, you or a contractor?          | false",
+            "Is anybody actually reading these emails?                | true",
+            "It's been three days now. Any news?                      | true",
+            "thank you!!                                              | false",
     })
     void complaintLanguage(String customer, boolean complaint) {
         Conversation c = chat(customerMessage(0, customer), agentMessage(20_000, "Let me check that for you."));
