@@ -41,7 +41,8 @@ class ResolutionDetectorTest {
             "ok that did the trick", "Brilliant, problem solved.", "all sorted, thank you", "I can see the refund now",
             "perfect, that answers my question", "that's all I needed, cheers", "it went through this time",
             "its working now thanks", "oh there it is, the internet is back up", "that worked, thank you so much",
-            "the new statement is exactly what I needed", "lovely, that's the parking fine dealt with"})
+            "the new statement is exactly what I needed", "lovely, that's the parking fine dealt with",
+            "right, well that's what I rang to find out", "no, that was all I was after"})
     void customerConfirmations(String text) {
         assertEquals(ResolutionDetector.CONFIRMED, verdict(Speaker.CUSTOMER, text), text + " " + behaviors(Speaker.CUSTOMER, text));
     }
@@ -62,7 +63,9 @@ class ResolutionDetectorTest {
             "it says 'This voucher has expired'", "nope, code not valid", "the attachment won't open", "the fee is still on my bill",
             "it's not charging at all", "ok it still shows the old address right now", "honestly, don't bother.",
             "nope, it's gone straight back to E4", "the alarm is back to beeping", "and now it's asking for the PIN again",
-            "both payments are still there", "fine, I'll call my bank then"})
+            "both payments are still there", "fine, I'll call my bank then",
+            "I want it logged as an official complaint", "can I talk to someone above you please", "honestly, not worth the hassle",
+            "it's for the wrong year, could you redo it for those dates?", "it's back to beeping every ten seconds"})
     void customerUnresolvedSignals(String text) {
         assertEquals(ResolutionDetector.UNRESOLVED, verdict(Speaker.CUSTOMER, text), text + " " + behaviors(Speaker.CUSTOMER, text));
     }
@@ -73,7 +76,8 @@ class ResolutionDetectorTest {
             "I've raised this with our engineers", "I'll need to escalate this", "I've logged a ticket for you",
             "we'll get back to you by Friday", "I'm booking an engineer to come out on Thursday morning",
             "I've logged it with our network team", "I'll let you know the outcome by Friday",
-            "I've reopened the job with the contractor", "that needs an engineer, so I've booked one in for Monday"})
+            "I've reopened the job with the contractor", "that needs an engineer, so I've booked one in for Monday",
+            "the engineer will text you before they arrive"})
     void agentUnresolvedSignals(String text) {
         assertEquals(ResolutionDetector.UNRESOLVED, verdict(Speaker.AGENT, text), text + " " + behaviors(Speaker.AGENT, text));
     }
@@ -97,7 +101,7 @@ class ResolutionDetectorTest {
             "If this is not resolved properly I will be taking it to the ombudsman",
             "can I talk to a real person please", "so you can't change it?", "I'll have to pay it by hand then",
             "ok text me when it's back then", "is that still free under the warranty?", "no problem at all, thanks",
-            "Whatever. Bye.", "right, going back to the film now"})
+            "Whatever. Bye.", "right, going back to the film now", "and the delivery's still booked?"})
     void customerHistoryAndDeclinedHandOffs(String text) {
         assertEquals("none", verdict(Speaker.CUSTOMER, text), text + " " + behaviors(Speaker.CUSTOMER, text));
     }

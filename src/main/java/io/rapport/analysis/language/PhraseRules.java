@@ -25,8 +25,10 @@ import java.util.Set;
  * {@code --rules} folder). Each extraction rule's {@code result} is a string
  * {@code "behavior:speakers:rule_id"}; rules whose behavior is {@code none} block other rules over the same
  * words (TokensRegex keeps the higher-priority of overlapping matches), which is how negated or historical
- * forms are excluded without code. The file's text travels with this object to Spark executors; the compiled
- * extractor is built once per thread there.
+ * forms are excluded without code. Only the rules that apply to the speaker (their {@code speakers} is the speaker
+ * or {@code any}) compete for an utterance: an agent-only rule does not swallow a customer's words by overlapping
+ * them. The file's text travels with this object to Spark executors; the compiled extractor is built once per
+ * thread there.
  */
 public final class PhraseRules implements Serializable {
 
@@ -34,6 +36,8 @@ public final class PhraseRules implements Serializable {
      * A rule action that tags tokens. Without one, no extraction leaves tags on a sentence, and CoreNLP's walk
      * over the whole sentence to remove them after every extraction (a few per cent of the analysis) is skipped.
      */
+    private static final String ANY = "any";
+
     private static final java.util.regex.Pattern TAG_ACTION = java.util.regex.Pattern.compile("\\bTag\\s*\\(");
 
     private final String name;
@@ -97,6 +101,8 @@ public final class PhraseRules implements Serializable {
         private final boolean keepTags;
         private final List<SequenceMatchRules.AnnotationExtractRule<?, ?>> rules = new ArrayList<>();
         private final List<List<Set<String>>> required = new ArrayList<>();
+        /** Per rule, the speakers its result names ({@code any} when it cannot be read before a match). */
+        private final List<String> speakers = new ArrayList<>();
         private final CoreMapExpressionExtractor<MatchedExpression> all;
         private final Map<BitSet, CoreMapExpressionExtractor<MatchedExpression>> bySubset = new HashMap<>();
 
@@ -108,17 +114,30 @@ public final class PhraseRules implements Serializable {
                 if (r instanceof SequenceMatchRules.AnnotationExtractRule<?, ?> aer) {
                     rules.add(aer);
                     required.add(aer.pattern instanceof TokenSequencePattern p ? RequiredWords.of(p) : List.of());
+                    speakers.add(speakersOf(aer, env));
                 }
             }
             this.all = keepTags ? whole.keepTemporaryTags() : whole;
         }
 
+        private static String speakersOf(SequenceMatchRules.AnnotationExtractRule<?, ?> rule, Env env) {
+            try {
+                Object value = rule.result == null ? null : rule.result.evaluate(env).get();
+                String[] parts = value instanceof String s ? s.split(":") : new String[0];
+                return parts.length == 3 ? parts[1] : ANY;
+            } catch (RuntimeException e) {
+                return ANY; // a computed result: the rule competes for every speaker, as before
+            }
+        }
+
+        /** @param speaker a speaker code, or null for every rule */
         @SuppressWarnings({"unchecked", "rawtypes"})
-        List<MatchedExpression> extract(CoreMap sentence) {
+        List<MatchedExpression> extract(CoreMap sentence, String speaker) {
             Set<String> bag = RequiredWords.bagOf(sentence);
             BitSet subset = new BitSet(rules.size());
             for (int i = 0; i < rules.size(); i++) {
-                if (RequiredWords.satisfied(required.get(i), bag)) {
+                String who = speakers.get(i);
+                if ((speaker == null || who.equals(ANY) || who.equals(speaker)) && RequiredWords.satisfied(required.get(i), bag)) {
                     subset.set(i);
                 }
             }
@@ -151,7 +170,7 @@ public final class PhraseRules implements Serializable {
      */
     public List<RuleMatch> evidence(List<CoreMap> sentences, String speaker) {
         List<RuleMatch> out = new ArrayList<>();
-        for (RuleMatch m : match(sentences)) {
+        for (RuleMatch m : match(sentences, speaker)) {
             if (!m.behavior().equals(RuleMatch.NONE) && m.appliesTo(speaker)) {
                 out.add(m);
             }
@@ -160,11 +179,16 @@ public final class PhraseRules implements Serializable {
         return out;
     }
 
-    /** The rules that fired on the utterance's sentences, blocking rules included. */
+    /** The rules that fired on the utterance's sentences, blocking rules included, every speaker's rules competing. */
     public List<RuleMatch> match(List<CoreMap> sentences) {
+        return match(sentences, null);
+    }
+
+    /** The rules for {@code speaker} (null: every rule) that fired on the sentences, blocking rules included. */
+    private List<RuleMatch> match(List<CoreMap> sentences, String speaker) {
         List<RuleMatch> out = new ArrayList<>();
         for (CoreMap sentence : sentences) {
-            for (MatchedExpression m : compiled().extract(sentence)) {
+            for (MatchedExpression m : compiled().extract(sentence, speaker)) {
                 Object value = m.getValue() == null ? null : m.getValue().get();
                 if (!(value instanceof String s) || s.split(":").length != 3) {
                     throw new IllegalStateException("rule in " + name + " matching '" + m.getText()

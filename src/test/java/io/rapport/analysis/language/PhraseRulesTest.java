@@ -75,6 +75,20 @@ class PhraseRulesTest {
         }
     }
 
+    @Test
+    void onlyTheSpeakersRulesCompeteForItsWords() {
+        // The agent's longer "... every ten seconds" (a wait) overlaps the customer's "back to beeping" (a failure).
+        PhraseRules rules = new PhraseRules("speakers.rules", """
+                { ruleType: "tokens", priority: 1, pattern: ( /back/ /to/ /beeping/ ), result: "failure:customer:beeping_again" }
+                { ruleType: "tokens", priority: 1, pattern: ( /'s/ []{0,4} /every/ /ten/ /seconds/ ), result: "wait:agent:wait_given" }
+                """);
+        List<CoreMap> said = NlpPipeline.sentences("it's back to beeping every ten seconds");
+        assertEquals(List.of("beeping_again"), rules.evidence(said, "customer").stream().map(RuleMatch::ruleId).toList());
+        assertEquals(List.of("wait_given"), rules.evidence(said, "agent").stream().map(RuleMatch::ruleId).toList());
+        // Every rule at once, as CoreNLP's extractor over the whole file: the longer match wins.
+        assertEquals(List.of("wait_given"), rules.match(said).stream().map(RuleMatch::ruleId).toList());
+    }
+
     private static CoreMapExpressionExtractor<MatchedExpression> wholeFile(String text) throws Exception {
         @SuppressWarnings("unchecked")
         CoreMapExpressionExtractor<MatchedExpression> e = CoreMapExpressionExtractor.createExtractorFromString(env(), text);
