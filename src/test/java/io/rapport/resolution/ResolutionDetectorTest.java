@@ -143,40 +143,38 @@ class ResolutionDetectorTest {
                 customerMessage(2000, "nope"))).resolved());
     }
 
+    /** The verdict of a three-turn chat: the customer's problem, the agent's answer, the customer's reply. */
+    static Boolean verdictOf(ResolutionDetector detector, String problem, String answer, String reply) {
+        return detector.detect(chat(customerMessage(0, problem), agentMessage(1000, answer), customerMessage(2000, reply))).resolved();
+    }
+
     @Test
     void aStepTheAgentReportsAsTakenOpensTheWayForFailureReportsButAGreetingDoesNot() {
         ResolutionDetector rulesOnly = alwaysSays();
-        assertEquals(Boolean.FALSE, rulesOnly.detect(chat(customerMessage(0, "my invoice has the wrong address on it"),
-                agentMessage(1000, "Sorry about that. I've corrected the address and re-sent the invoice."),
-                customerMessage(2000, "it still has the old address on it"))).resolved());
-        assertEquals(Boolean.FALSE, rulesOnly.detect(chat(customerMessage(0, "the chatbot can't find my booking"),
-                agentMessage(1000, "You can manage bookings under My Trips. Did that answer your question?"),
-                customerMessage(2000, "no"))).resolved());
-        assertNull(rulesOnly.detect(chat(customerMessage(0, "hello"), agentMessage(1000, "Hi, how can I help today?"),
-                customerMessage(2000, "I switched plans last month but I've been charged the old price again"))).resolved());
+        assertEquals(Boolean.FALSE, verdictOf(rulesOnly, "my invoice has the wrong address on it",
+                "Sorry about that. I've corrected the address and re-sent the invoice.", "it still has the old address on it"));
+        assertEquals(Boolean.FALSE, verdictOf(rulesOnly, "the chatbot can't find my booking",
+                "You can manage bookings under My Trips. Did that answer your question?", "no"));
+        assertNull(verdictOf(rulesOnly, "hello", "Hi, how can I help today?",
+                "I switched plans last month but I've been charged the old price again"));
     }
 
     @Test
     void aStepTheAgentAsksForOpensTheGateButADeadlineIsNoTimeToWait() {
         ResolutionDetector rulesOnly = alwaysSays();
-        assertEquals(Boolean.FALSE, rulesOnly.detect(chat(customerMessage(0, "my discount code is rejected"),
-                agentMessage(1000, "That one has ended. Try SPRING20 instead."),
-                customerMessage(2000, "same thing. code not valid"))).resolved());
-        assertEquals(Boolean.FALSE, rulesOnly.detect(chat(customerMessage(0, "I need to pay my missed premium"),
-                agentMessage(1000, "The payment link is on its way. It's valid for 30 minutes."),
-                customerMessage(2000, "Clicked it. It says 'This link has expired'."))).resolved());
+        assertEquals(Boolean.FALSE, verdictOf(rulesOnly, "my discount code is rejected", "That one has ended. Try SPRING20 instead.",
+                "same thing. code not valid"));
+        assertEquals(Boolean.FALSE, verdictOf(rulesOnly, "I need to pay my missed premium",
+                "The payment link is on its way. It's valid for 30 minutes.", "Clicked it. It says 'This link has expired'."));
     }
 
     @Test
     void aBareYesToACheckQuestionIsNotVetoedButALongerAnswerStillIs() {
-        var bare = chat(customerMessage(0, "when does check-in close?"),
-                agentMessage(1000, "45 minutes before departure. Did that answer your question?"), customerMessage(2000, "yes"));
+        String check = "45 minutes before departure. Did that answer your question?";
         // The model finds every confirmation very unlikely (0.007, under the veto of 0.03).
-        assertEquals(Boolean.TRUE, alwaysSays().detect(bare).resolved());
-        var longer = chat(customerMessage(0, "when does check-in close?"),
-                agentMessage(1000, "45 minutes before departure. Did that answer your question?"),
-                customerMessage(2000, "yes, I set it up once and then it stopped, so it's all in the box"));
-        assertNull(alwaysSays().detect(longer).resolved());
+        assertEquals(Boolean.TRUE, verdictOf(alwaysSays(), "when does check-in close?", check, "yes"));
+        assertNull(verdictOf(alwaysSays(), "when does check-in close?", check,
+                "yes, I set it up once and then it stopped, so it's all in the box"));
     }
 
     @Test
