@@ -22,7 +22,10 @@ class ConversationAnalyzerTest {
                 customer(0, 9000, "the engineer never showed up and I took a day off work"),
                 agent(2000, 2500, "mm-hmm"),
                 agent(8000, 12000, "that is because you booked the wrong slot")));
+        // A no-show that cost the customer a day off is a complaint (the labelling guide); the utterance model finds it.
         assertEquals(List.of(
+                new BehaviorEvent("c-test", "ag-1", 0, "customer", "complaint", "model", 0,
+                        "the engineer never showed up and I took a day off work", "complaint.model"),
                 new BehaviorEvent("c-test", "ag-1", 1, "agent", "acknowledgement", "backchannel", 2000, "mm-hmm",
                         "lexicon.backchannel"),
                 new BehaviorEvent("c-test", "ag-1", 2, "agent", "interruption", "agent_interrupted_customer", 8000,
