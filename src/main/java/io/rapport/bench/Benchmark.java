@@ -313,7 +313,7 @@ public final class Benchmark {
                 byChannel[c.channel().ordinal()]++;
                 utterances += c.utterances().size();
                 for (Utterance u : c.utterances()) {
-                    words += u.text().isBlank() ? 0 : u.text().trim().split("\\s+").length;
+                    words += u.wordCount();
                 }
             }
             return new Corpus(all.size(), byChannel[Channel.VOICE.ordinal()], byChannel[Channel.CHAT.ordinal()],

@@ -21,6 +21,25 @@ public record Utterance(int index, Speaker speaker, long startMs, Long endMs, St
         return endMs == null ? 0 : endMs - startMs;
     }
 
+    /** Whitespace-separated words of the text. */
+    public int wordCount() {
+        return wordCount(text);
+    }
+
+    /** Whitespace-separated words of {@code s}; 0 when blank. */
+    public static int wordCount(String s) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean space = Character.isWhitespace(s.charAt(i));
+            if (!space && !inWord) {
+                words++;
+            }
+            inWord = !space;
+        }
+        return words;
+    }
+
     /** True when this utterance's speech covers the instant {@code ms} strictly inside (start, end). */
     public boolean isSpeakingAt(long ms) {
         return endMs != null && startMs < ms && ms < endMs;

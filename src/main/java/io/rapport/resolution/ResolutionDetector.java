@@ -153,7 +153,7 @@ public final class ResolutionDetector implements Serializable {
             double[] p = a.probabilities(model, ordered, pos);
             // A bare "yes" to "did that answer your question?" has no words of its own for the model to doubt; a
             // longer answer has, and stays subject to the veto.
-            boolean vetoable = !answersCheck || u.text().trim().split("\\s+").length > BARE_ANSWER_WORDS;
+            boolean vetoable = !answersCheck || u.wordCount() > BARE_ANSWER_WORDS;
             matches = withModel(u, matches.stream().filter(m -> !vetoable || !m.behavior().equals(CONFIRMED)
                     || model.probability(p, CONFIRMED) >= CONFIRMATION_VETO).toList(), p);
             if (u.speaker() == Speaker.AGENT) {

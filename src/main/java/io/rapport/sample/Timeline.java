@@ -198,7 +198,7 @@ final class Timeline {
 
     private static long speechMs(String text, Random r) {
         double pace = 0.85 + 0.3 * r.nextDouble();
-        return Math.max(500, 150 + Math.round(Words.wordCount(text) * MS_PER_WORD * pace));
+        return Math.max(500, 150 + Math.round(io.rapport.model.Utterance.wordCount(text) * MS_PER_WORD * pace));
     }
 
     /** Uniform in [lo, hi]. */

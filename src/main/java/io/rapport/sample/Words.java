@@ -65,17 +65,4 @@ final class Words {
     static String capitalise(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
-
-    static int wordCount(String s) {
-        int words = 0;
-        boolean inWord = false;
-        for (int i = 0; i < s.length(); i++) {
-            boolean space = Character.isWhitespace(s.charAt(i));
-            if (!space && !inWord) {
-                words++;
-            }
-            inWord = !space;
-        }
-        return words;
-    }
 }

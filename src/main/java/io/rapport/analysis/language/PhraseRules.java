@@ -36,8 +36,6 @@ public final class PhraseRules implements Serializable {
      * A rule action that tags tokens. Without one, no extraction leaves tags on a sentence, and CoreNLP's walk
      * over the whole sentence to remove them after every extraction (a few per cent of the analysis) is skipped.
      */
-    private static final String ANY = "any";
-
     private static final java.util.regex.Pattern TAG_ACTION = java.util.regex.Pattern.compile("\\bTag\\s*\\(");
 
     private final String name;
@@ -124,9 +122,9 @@ public final class PhraseRules implements Serializable {
             try {
                 Object value = rule.result == null ? null : rule.result.evaluate(env).get();
                 String[] parts = value instanceof String s ? s.split(":") : new String[0];
-                return parts.length == 3 ? parts[1] : ANY;
+                return parts.length == 3 ? parts[1] : RuleMatch.ANY;
             } catch (RuntimeException e) {
-                return ANY; // a computed result: the rule competes for every speaker, as before
+                return RuleMatch.ANY; // a computed result: the rule competes for every speaker, as before
             }
         }
 
@@ -136,8 +134,7 @@ public final class PhraseRules implements Serializable {
             Set<String> bag = RequiredWords.bagOf(sentence);
             BitSet subset = new BitSet(rules.size());
             for (int i = 0; i < rules.size(); i++) {
-                String who = speakers.get(i);
-                if ((speaker == null || who.equals(ANY) || who.equals(speaker)) && RequiredWords.satisfied(required.get(i), bag)) {
+                if ((speaker == null || RuleMatch.applies(speakers.get(i), speaker)) && RequiredWords.satisfied(required.get(i), bag)) {
                     subset.set(i);
                 }
             }

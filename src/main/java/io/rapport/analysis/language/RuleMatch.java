@@ -13,9 +13,15 @@ package io.rapport.analysis.language;
 public record RuleMatch(String behavior, String speakers, String ruleId, String text, int begin, String lastLemma) {
 
     public static final String NONE = "none";
+    public static final String ANY = "any";
 
     public boolean appliesTo(String speaker) {
-        return speakers.equals("any") || speakers.equals(speaker);
+        return applies(speakers, speaker);
+    }
+
+    /** Whether a rule for {@code speakers} ({@code agent}, {@code customer} or {@code any}) counts for {@code speaker}. */
+    public static boolean applies(String speakers, String speaker) {
+        return speakers.equals(ANY) || speakers.equals(speaker);
     }
 
     /** The same match read as evidence of another behaviour (a failure report counted as an unresolved signal). */
