@@ -37,14 +37,23 @@ public final class PhraseRules implements Serializable {
      * over the whole sentence to remove them after every extraction (a few per cent of the analysis) is skipped.
      */
     private static final java.util.regex.Pattern TAG_ACTION = java.util.regex.Pattern.compile("\\bTag\\s*\\(");
+    /** A rule with an action: anchoring rebuilds rules without one (AnchoredTokenPattern), so such files are not anchored. */
+    private static final java.util.regex.Pattern ACTION_KEY = java.util.regex.Pattern.compile("\\baction\\s*:");
 
     private final String name;
     private final String ruleText;
+    private final boolean anchored;
     private transient volatile ThreadLocal<CompiledRules> compiled;
 
     public PhraseRules(String name, String ruleText) {
+        this(name, ruleText, !ACTION_KEY.matcher(ruleText).find());
+    }
+
+    /** @param anchored try each rule only where its first token can match (false: at every token, as CoreNLP does) */
+    PhraseRules(String name, String ruleText, boolean anchored) {
         this.name = name;
         this.ruleText = ruleText;
+        this.anchored = anchored;
         compile(); // fail at start-up, on the driver, when a rule file does not parse
     }
 
@@ -64,9 +73,9 @@ public final class PhraseRules implements Serializable {
         try {
             // The public entry point reports syntax errors as exceptions; once it has accepted the text, the
             // parser is asked again for the rule list, to match subsets of it.
-            CoreMapExpressionExtractor<?> whole = CoreMapExpressionExtractor.createExtractorFromString(env, ruleText);
-            return new CompiledRules(env, whole, new TokenSequenceParser(new StringReader(ruleText)).RuleList(env),
-                    !TAG_ACTION.matcher(ruleText).find());
+            CoreMapExpressionExtractor.createExtractorFromString(env, ruleText);
+            return new CompiledRules(env, new TokenSequenceParser(new StringReader(ruleText)).RuleList(env),
+                    !TAG_ACTION.matcher(ruleText).find(), anchored);
         } catch (Exception e) {
             throw new IllegalArgumentException("rule file " + name + " does not parse: " + e.getMessage(), e);
         }
@@ -90,7 +99,8 @@ public final class PhraseRules implements Serializable {
      * One thread's compiled rules. A sentence is matched only against the rules whose required words
      * ({@link RequiredWords}) it holds, by an extractor over just those rules (built once per distinct set and
      * kept): a rule that cannot match adds no candidate, so the result, overlaps resolved by priority, is the
-     * same as the whole file's.
+     * same as the whole file's. Each rule is tried only at the tokens where its match can start
+     * ({@link AnchoredTokenPattern}).
      */
     private static final class CompiledRules {
         private static final int MAX_CACHED = 4096;
@@ -105,7 +115,7 @@ public final class PhraseRules implements Serializable {
         private final Map<BitSet, CoreMapExpressionExtractor<MatchedExpression>> bySubset = new HashMap<>();
 
         @SuppressWarnings({"unchecked", "rawtypes"})
-        CompiledRules(Env env, CoreMapExpressionExtractor whole, List<SequenceMatchRules.Rule> parsed, boolean keepTags) {
+        CompiledRules(Env env, List<SequenceMatchRules.Rule> parsed, boolean keepTags, boolean anchored) {
             this.env = env;
             this.keepTags = keepTags;
             for (SequenceMatchRules.Rule r : parsed) {
@@ -113,9 +123,18 @@ public final class PhraseRules implements Serializable {
                     rules.add(aer);
                     required.add(aer.pattern instanceof TokenSequencePattern p ? RequiredWords.of(p) : List.of());
                     speakers.add(speakersOf(aer, env));
+                    if (anchored) {
+                        AnchoredTokenPattern.anchor(aer, env);
+                    }
                 }
             }
-            this.all = keepTags ? whole.keepTemporaryTags() : whole;
+            this.all = extractor(new ArrayList<>(rules));
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private CoreMapExpressionExtractor<MatchedExpression> extractor(List<? extends SequenceMatchRules.Rule> chosen) {
+            CoreMapExpressionExtractor e = new CoreMapExpressionExtractor(env, (List<SequenceMatchRules.Rule>) chosen);
+            return keepTags ? e.keepTemporaryTags() : e;
         }
 
         private static String speakersOf(SequenceMatchRules.AnnotationExtractRule<?, ?> rule, Env env) {
@@ -151,10 +170,7 @@ public final class PhraseRules implements Serializable {
                 }
                 List<SequenceMatchRules.Rule> chosen = new ArrayList<>();
                 subset.stream().forEach(i -> chosen.add(rules.get(i)));
-                e = new CoreMapExpressionExtractor(env, chosen);
-                if (keepTags) {
-                    e.keepTemporaryTags();
-                }
+                e = extractor(chosen);
                 bySubset.put(subset, e);
             }
             return e.extractExpressions(sentence);

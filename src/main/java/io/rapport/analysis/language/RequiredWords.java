@@ -74,13 +74,153 @@ final class RequiredWords {
     static Set<String> bag(List<CoreLabel> tokens) {
         Set<String> bag = new HashSet<>(tokens.size() * 3);
         for (CoreLabel t : tokens) {
-            bag.add(fold(t.word()));
-            String lemma = t.get(CoreAnnotations.LemmaAnnotation.class);
-            if (lemma != null) {
-                bag.add(fold(lemma));
+            String[] folded = foldedOf(t);
+            bag.add(folded[0]);
+            if (folded[1] != null) {
+                bag.add(folded[1]);
             }
         }
         return bag;
+    }
+
+    /** A token's word and lemma (null when it has none), folded once and kept on the token. */
+    private static final class FoldedAnnotation implements CoreAnnotation<String[]> {
+        @Override
+        public Class<String[]> getType() {
+            return String[].class;
+        }
+    }
+
+    private static String[] foldedOf(CoreMap token) {
+        String[] folded = token.get(FoldedAnnotation.class);
+        if (folded == null) {
+            String lemma = token.get(CoreAnnotations.LemmaAnnotation.class);
+            folded = new String[] {fold(token.get(CoreAnnotations.TextAnnotation.class)), lemma == null ? null : fold(lemma)};
+            token.set(FoldedAnnotation.class, folded);
+        }
+        return folded;
+    }
+
+    /**
+     * Where a match can start: at a token whose word or lemma is among {@code words}, at a token one of
+     * {@code nodes} (first-token tests that are not word lists, e.g. a part-of-speech test) accepts, or, when
+     * {@code atStart}, at the sentence's first token.
+     */
+    record Starts(Set<String> words, List<NodePattern<CoreMap>> nodes, boolean atStart) {
+        boolean allows(List<? extends CoreMap> tokens, int i) {
+            if (atStart && i == 0) {
+                return true;
+            }
+            CoreMap token = tokens.get(i);
+            String[] folded = foldedOf(token);
+            if (words.contains(folded[0]) || (folded[1] != null && words.contains(folded[1]))) {
+                return true;
+            }
+            for (NodePattern<CoreMap> node : nodes) {
+                if (node.match(token)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        Starts or(Starts other) {
+            Set<String> words = new HashSet<>(this.words);
+            words.addAll(other.words);
+            List<NodePattern<CoreMap>> nodes = new ArrayList<>(this.nodes);
+            nodes.addAll(other.nodes);
+            return new Starts(words, nodes, atStart || other.atStart);
+        }
+
+        /** How many tests a token may go through: the fewer, the better the anchor. */
+        private int cost() {
+            return words.size() + 100 * nodes.size();
+        }
+    }
+
+    /**
+     * Where a match of the pattern can start, or null when it can start at any token (its first token is not
+     * limited to words this class recognises, or the pattern can begin with an optional part).
+     */
+    static Starts starts(SequencePattern<?> pattern) {
+        return starts(invoke(pattern, SequencePattern.class, "getPatternExpr"));
+    }
+
+    /** A repeated part that may match zero times ("/really/?", "$INTENS{0,2}"). */
+    private static boolean optional(Object expr) {
+        return expr.getClass().getSimpleName().equals("RepeatPatternExpr") && field(expr, "minMatch") instanceof Integer m
+                && m == 0;
+    }
+
+    /** Non-null only for an expression that matches at least one token or is anchored at the sentence start. */
+    private static Starts starts(Object expr) {
+        if (expr == null) {
+            return null;
+        }
+        switch (expr.getClass().getSimpleName()) {
+            case "NodePatternExpr": {
+                Object node = field(expr, "nodePattern");
+                Set<String> words = nodeWords(node);
+                if (words != null) {
+                    return new Starts(words, List.of(), false);
+                }
+                @SuppressWarnings("unchecked")
+                Starts tested = node instanceof NodePattern<?> n && !(node instanceof NodePattern.AnyNodePattern<?>)
+                        ? new Starts(Set.of(), List.of((NodePattern<CoreMap>) n), false) : null;
+                return tested;
+            }
+            case "SequenceStartPatternExpr":
+                return new Starts(Set.of(), List.of(), true);
+            case "SequencePatternExpr": {
+                // The first part that must match decides, together with the optional parts before it
+                // ("/really/? /sorry/"); a part that can match nothing in another way leaves the start open.
+                Starts union = null;
+                for (Object part : list(field(expr, "patterns"))) {
+                    Starts s = starts(part);
+                    if (s == null && optional(part)) {
+                        s = starts(field(part, "pattern"));
+                        if (s == null) {
+                            return null;
+                        }
+                        union = union == null ? s : union.or(s);
+                        continue;
+                    }
+                    return s == null ? null : union == null ? s : union.or(s);
+                }
+                return null;
+            }
+            case "AndPatternExpr": {
+                Starts best = null;
+                for (Object child : list(field(expr, "patterns"))) {
+                    Starts s = starts(child);
+                    if (s != null && (best == null || s.cost() < best.cost())) {
+                        best = s;
+                    }
+                }
+                return best;
+            }
+            case "GroupPatternExpr":
+                return starts(field(expr, "pattern"));
+            case "ValuePatternExpr":
+                return starts(field(expr, "expr"));
+            case "RepeatPatternExpr": {
+                Object min = field(expr, "minMatch");
+                return min instanceof Integer m && m > 0 ? starts(field(expr, "pattern")) : null;
+            }
+            case "OrPatternExpr": {
+                Starts union = null;
+                for (Object child : list(field(expr, "patterns"))) {
+                    Starts s = starts(child);
+                    if (s == null) {
+                        return null;
+                    }
+                    union = union == null ? s : union.or(s);
+                }
+                return union;
+            }
+            default:
+                return null;
+        }
     }
 
     /** Case folding applied to both sides, so that strings equal ignoring case fold to the same key. */

@@ -27,8 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Rule files matched through the required-word filter give exactly what CoreNLP's extractor over the whole file
- * gives, on every utterance of every gold set; and the filter reads the words a pattern needs correctly.
+ * Rule files matched through the required-word filter, each rule tried only where its match can start, give exactly
+ * what CoreNLP's extractor over the whole file gives, on every utterance of every gold set; and the filter reads the
+ * words a pattern needs and the tokens its match can start at correctly.
  */
 class PhraseRulesTest {
 
@@ -125,6 +126,29 @@ class PhraseRulesTest {
         List<Set<String>> clauses = RequiredWords.of(TokenSequencePattern.compile(env(), pattern));
         List<String> shown = clauses.stream().map(c -> new TreeSet<>(c).toString()).sorted().toList();
         assertEquals(expected == null ? "" : expected, String.join(", ", shown));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = "=>", value = {
+            "/so/ /you/ /said/ => [so]",
+            // optional parts before the first required one widen the starts
+            "/really|so/? /sorry/ => [really, so, sorry]",
+            "[{lemma:/miss|skip/}] /it/ => [miss, skip]",
+            // a first token that is not a word list is tested as CoreNLP would test it
+            "[{tag:VB}] /it/ => [] + 1 token test",
+            "/take/ /it/ | [{tag:VB}] /now/ => [take] + 1 token test",
+            "^ /yes/ => [] at the sentence start",
+            // a match that can begin with any token can start anywhere
+            "[]{0,3} /sorry/ => anywhere",
+            "/take/ /it/ | []{0,2} /now/ => anywhere",
+            "/very/* /sorry/ => [sorry, very]",
+    })
+    void readsWhereAMatchCanStart(String pattern, String expected) {
+        RequiredWords.Starts starts = RequiredWords.starts(TokenSequencePattern.compile(env(), pattern));
+        String shown = starts == null ? "anywhere" : new TreeSet<>(starts.words())
+                + (starts.nodes().isEmpty() ? "" : " + " + starts.nodes().size() + " token test")
+                + (starts.atStart() ? " at the sentence start" : "");
+        assertEquals(expected, shown);
     }
 
     @Test
