@@ -86,7 +86,7 @@ public final class ReflectiveListeningDetector implements Serializable {
             Set<String> common = contentLemmas(one, true);
             long words = repeated.stream().filter(common::contains).count();
             if (words >= MIN_SHARED_WITH_CHECK && repeated.size() >= MIN_SHARED && repeated.size() >= MIN_SHARE * own.size()
-                    && !reportsOwnAction(one)) {
+                    && !reportsOwnAction(one) && !thanksFor(s)) {
                 return new Found(RESTATEMENT, frames.behavior() + ".content_overlap_min" + MIN_SHARED);
             }
         }
@@ -108,6 +108,26 @@ public final class ReflectiveListeningDetector implements Serializable {
                 if ((w.equals("i") || w.equals("we")) && i + 1 < tokens.size()
                         && tokens.get(i + 1).word().toLowerCase(Locale.ROOT).matches("'ve|'ll|will|have|can|'m|am|'re|are|'d|would")) {
                     return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Thank you for your email about the renewal of policy RMC-300418": thanking the customer for their message
+     * names its subject to acknowledge it, not to check that the agent understood it.
+     */
+    static boolean thanksFor(CoreMap sentence) {
+        // Within the sentence's first words, so that a greeting the splitter kept with it ("Dear Mr Okafor, Thank
+        // you for...") does not hide it.
+        List<CoreLabel> tokens = NlpPipeline.tokens(sentence);
+        for (int i = 0; i < Math.min(tokens.size(), 6); i++) {
+            if (tokens.get(i).word().toLowerCase(Locale.ROOT).matches("thank|thanks")) {
+                for (int j = i + 1; j < Math.min(tokens.size(), i + 4); j++) {
+                    if (tokens.get(j).word().equalsIgnoreCase("for")) {
+                        return true;
+                    }
                 }
             }
         }

@@ -81,6 +81,16 @@ class LanguageDetectorsTest {
             "Have you actually looked at the lights properly?               | blame",
             "The notice period is in the small print.                       | blame",
             "If you signed for it, that's really on you.                    | blame",
+            "I understand, but the system says delivered so it's delivered. | blame",
+            "As I pointed out in my last email, the form is clear.          | blame",
+            "As far as the refund goes, the matter is closed.               | blame",
+            "The courier comes when it comes, I'm afraid.                   | blame",
+            "It's up to the customer to check the size before ordering.     | blame",
+            "You've probably got the notifications switched off.            | blame",
+            "That's how it was entered when you booked.                     | blame",
+            "Well, you've probably typed it in wrong then.                  | blame",
+            "The system shows it went out Monday, so you'll have it soon.   | ''",
+            "Thank you for your message about the router dropping out every evening. | ''",
             "Outages are always posted in the app, so please check there.   | blame",
             "Once the photos are in, we send out a new router.              | solution_offered",
             "I've asked the engineer to come back on Thursday to fix it.    | solution_offered",
@@ -88,6 +98,18 @@ class LanguageDetectorsTest {
     void agentLines(String agent, String expected) {
         Set<String> want = expected.isEmpty() ? Set.of() : Set.of(expected.split(","));
         assertEquals(want, found(agent), agent);
+    }
+
+    /**
+     * The outcome read back ("so you're booked in for Thursday") is a recap, not a restating frame: the blocking rule
+     * covers the frame's words. (The utterance model can still read such a line as a restatement on its own.)
+     */
+    @Test
+    void anAgreedOutcomeReadBackIsNotARestatingFrame() {
+        PhraseRules rules = PhraseRules.load("reflective_listening.rules", Optional.empty());
+        assertEquals(List.of(), rules.evidence(NlpPipeline.sentences("So you're booked in for Thursday at half six."), "agent"));
+        assertEquals(List.of("so_you"), rules.evidence(NlpPipeline.sentences("So you've been without heating since Sunday."),
+                "agent").stream().map(RuleMatch::ruleId).toList());
     }
 
     @ParameterizedTest
@@ -135,7 +157,6 @@ class LanguageDetectorsTest {
     /** Phrasings no rule file holds, found by the shipped utterance model alone (rule id {@code <behaviour>.model}). */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "Well, you've probably typed it in wrong then.                    | blame",
             "Might be worth checking with your household first next time.     | blame",
             "Easily done, honestly, loads of people get caught out by that.   | empathy:validation",
     })
