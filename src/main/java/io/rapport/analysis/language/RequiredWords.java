@@ -146,6 +146,19 @@ final class RequiredWords {
         return starts(invoke(pattern, SequencePattern.class, "getPatternExpr"));
     }
 
+    /**
+     * What a group, a value expression or a part repeated at least once must match in whole; null for a part that may
+     * match zero times (and for any other expression).
+     */
+    private static Object wholeInner(Object expr) {
+        return switch (expr.getClass().getSimpleName()) {
+            case "GroupPatternExpr" -> field(expr, "pattern");
+            case "ValuePatternExpr" -> field(expr, "expr");
+            case "RepeatPatternExpr" -> field(expr, "minMatch") instanceof Integer m && m > 0 ? field(expr, "pattern") : null;
+            default -> null;
+        };
+    }
+
     /** A repeated part that may match zero times ("/really/?", "$INTENS{0,2}"). */
     private static boolean optional(Object expr) {
         return expr.getClass().getSimpleName().equals("RepeatPatternExpr") && field(expr, "minMatch") instanceof Integer m
@@ -200,12 +213,10 @@ final class RequiredWords {
                 return best;
             }
             case "GroupPatternExpr":
-                return starts(field(expr, "pattern"));
             case "ValuePatternExpr":
-                return starts(field(expr, "expr"));
             case "RepeatPatternExpr": {
-                Object min = field(expr, "minMatch");
-                return min instanceof Integer m && m > 0 ? starts(field(expr, "pattern")) : null;
+                Object inner = wholeInner(expr);
+                return inner == null ? null : starts(inner);
             }
             case "OrPatternExpr": {
                 Starts union = null;
@@ -283,12 +294,10 @@ final class RequiredWords {
                 return all;
             }
             case "GroupPatternExpr":
-                return clauses(field(expr, "pattern"));
             case "ValuePatternExpr":
-                return clauses(field(expr, "expr"));
             case "RepeatPatternExpr": {
-                Object min = field(expr, "minMatch");
-                return min instanceof Integer m && m > 0 ? clauses(field(expr, "pattern")) : List.of();
+                Object inner = wholeInner(expr);
+                return inner == null ? List.of() : clauses(inner);
             }
             case "OrPatternExpr": {
                 // Each branch must contribute one clause; their union is the Or's only clause.
