@@ -8,7 +8,6 @@ import edu.stanford.nlp.ling.tokensregex.TokenSequenceMatcher;
 import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
 import edu.stanford.nlp.util.CoreMap;
 
-import java.lang.reflect.Method;
 import java.util.List;
 
 /**
@@ -30,29 +29,17 @@ final class AnchoredTokenPattern extends TokenSequencePattern {
 
     /**
      * Rebuilds a token rule around an anchored copy of its pattern, through CoreNLP's own rule builder so the rule
-     * extracts exactly as before. Returns false, leaving the rule as it is, when its matches can start anywhere or
-     * its pattern cannot be read.
+     * extracts exactly as before; leaves the rule as it is when its matches can start anywhere or its pattern cannot
+     * be read.
      */
-    static boolean anchor(SequenceMatchRules.AnnotationExtractRule<?, ?> rule, Env env) {
+    static void anchor(SequenceMatchRules.AnnotationExtractRule<?, ?> rule, Env env) {
         if (!"tokens".equals(rule.ruleType) || !(rule.pattern instanceof TokenSequencePattern original)) {
-            return false;
+            return;
         }
         RequiredWords.Starts starts = RequiredWords.starts(original);
-        SequencePattern.PatternExpr expr = patternExpr(original);
-        if (starts == null || expr == null) {
-            return false;
-        }
-        RuleBuilder.rebuild(rule, env, new AnchoredTokenPattern(original, expr, starts));
-        return true;
-    }
-
-    private static SequencePattern.PatternExpr patternExpr(SequencePattern<?> pattern) {
-        try {
-            Method m = SequencePattern.class.getDeclaredMethod("getPatternExpr");
-            m.setAccessible(true);
-            return (SequencePattern.PatternExpr) m.invoke(pattern);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
+        SequencePattern.PatternExpr expr = RequiredWords.patternExpr(original);
+        if (starts != null && expr != null) {
+            RuleBuilder.rebuild(rule, env, new AnchoredTokenPattern(original, expr, starts));
         }
     }
 

@@ -45,7 +45,7 @@ final class RequiredWords {
 
     /** The clauses of one compiled pattern; empty when the pattern needs no particular word. */
     static List<Set<String>> of(SequencePattern<?> pattern) {
-        List<Set<String>> sorted = new ArrayList<>(clauses(invoke(pattern, SequencePattern.class, "getPatternExpr")));
+        List<Set<String>> sorted = new ArrayList<>(clauses(patternExpr(pattern)));
         sorted.sort(java.util.Comparator.comparingInt(RequiredWords::weakness));
         return List.copyOf(sorted);
     }
@@ -143,7 +143,7 @@ final class RequiredWords {
      * limited to words this class recognises, or the pattern can begin with an optional part).
      */
     static Starts starts(SequencePattern<?> pattern) {
-        return starts(invoke(pattern, SequencePattern.class, "getPatternExpr"));
+        return starts(patternExpr(pattern));
     }
 
     /**
@@ -407,11 +407,12 @@ final class RequiredWords {
         return null;
     }
 
-    private static Object invoke(Object target, Class<?> owner, String method) {
+    /** The compiled pattern's expression tree (CoreNLP keeps its getter protected); null when it cannot be read. */
+    static SequencePattern.PatternExpr patternExpr(SequencePattern<?> pattern) {
         try {
-            Method m = owner.getDeclaredMethod(method);
+            Method m = SequencePattern.class.getDeclaredMethod("getPatternExpr");
             m.setAccessible(true);
-            return m.invoke(target);
+            return (SequencePattern.PatternExpr) m.invoke(pattern);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
