@@ -25,6 +25,12 @@ public final class ReflectiveListeningDetector implements Serializable {
     public static final double MIN_SHARE = 0.4;
     /** With an explicit check ("is that right?") fewer shared words suffice. */
     public static final int MIN_SHARED_WITH_CHECK = 2;
+    /**
+     * A "so ..." summary or "is that right?" check restates only when at least this share of its sentence's content
+     * words (or the sentence before a bare check) come from the customer: "so your fob's active, but you're on the
+     * off-peak plan" reuses a word or two of theirs, yet tells them something new.
+     */
+    public static final double MIN_CHECK_SHARE = 0.25;
     /** How many of the customer's latest substantive utterances a restatement may draw on. */
     public static final int CUSTOMER_TURNS = 3;
 
@@ -70,10 +76,12 @@ public final class ReflectiveListeningDetector implements Serializable {
         List<CoreMap> sentences = a.sentences(u);
         Set<String> shared = contentLemmas(sentences);
         shared.retainAll(customer);
-        boolean check = matches.stream().anyMatch(m -> m.behavior().equals(CHECK));
-        if (check && shared.size() >= MIN_SHARED_WITH_CHECK) {
-            return new Found(CHECK, frames.behavior() + "." + matches.stream()
-                    .filter(m -> m.behavior().equals(CHECK)).findFirst().orElseThrow().ruleId());
+        if (shared.size() >= MIN_SHARED_WITH_CHECK) {
+            for (RuleMatch m : matches) {
+                if (m.behavior().equals(CHECK) && restates(sentences, m.begin(), customer)) {
+                    return new Found(CHECK, frames.behavior() + "." + m.ruleId());
+                }
+            }
         }
         // A restatement is one sentence that mostly repeats the customer: judged per sentence, so that an
         // email's restating sentence counts even when its other sentences answer.
@@ -91,6 +99,29 @@ public final class ReflectiveListeningDetector implements Serializable {
             }
         }
         return null;
+    }
+
+    /** Whether the sentence holding character {@code offset}, or the one before it, mostly repeats the customer. */
+    private static boolean restates(List<CoreMap> sentences, int offset, Set<String> customer) {
+        for (int i = 0; i < sentences.size(); i++) {
+            List<CoreLabel> tokens = NlpPipeline.tokens(sentences.get(i));
+            boolean holds = !tokens.isEmpty() && tokens.get(0).beginPosition() <= offset
+                    && offset < tokens.get(tokens.size() - 1).endPosition();
+            if (holds) {
+                return share(sentences.get(i), customer) >= MIN_CHECK_SHARE
+                        || (i > 0 && share(sentences.get(i - 1), customer) >= MIN_CHECK_SHARE);
+            }
+        }
+        return false;
+    }
+
+    private static double share(CoreMap sentence, Set<String> customer) {
+        Set<String> own = contentLemmas(List.of(sentence));
+        if (own.isEmpty()) {
+            return 0;
+        }
+        long repeated = own.stream().filter(customer::contains).count();
+        return (double) repeated / own.size();
     }
 
     /**

@@ -112,6 +112,65 @@ class LanguageDetectorsTest {
                 "agent").stream().map(RuleMatch::ruleId).toList());
     }
 
+    /**
+     * Refusals with nothing after them and brush-offs to the small print are blame; what the customer will see, what
+     * they were asked to do, an open "whether there's anything else we can do" and their own decision are not.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Can't do that.                                                    | brush_off",
+            "I can't do that, but I can send a new router.                     | ''",
+            "I can't comment on what the engineer said.                        | brush_off",
+            "Please wait for this period to pass before contacting us again.   | brush_off",
+            "Please refer to section 7.4 of the terms.                         | brush_off",
+            "You should see it back in three to five days.                     | ''",
+            "You should have read the terms.                                   | you_should_have",
+            "I'll look into whether there's anything else we can do.           | ''",
+            "There isn't anything else I can do.                               | nothing_i_can_do",
+            "That means you did what you were asked to do.                     | ''",
+            "You were asked to upload the photos on the day.                   | onus_on_customer",
+            "It's entirely your decision, and I'd feel the same.               | ''",
+            "That was your choice.                                             | your_choice",
+    })
+    void blameRules(String agent, String expected) {
+        PhraseRules rules = PhraseRules.load("blame.rules", Optional.empty());
+        List<String> want = expected.isEmpty() ? List.of() : List.of(expected);
+        assertEquals(want, rules.evidence(NlpPipeline.sentences(agent), "agent").stream().map(RuleMatch::ruleId).toList(), agent);
+    }
+
+    /** A frame naming the act wins over the "so ..." check it overlaps; the frames read "straight" and "if I've understood,". */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "So you're saying the surveyor didn't show on Tuesday.             | what_you_are_saying",
+            "Just so I've got it straight: the engineer never came.           | make_sure_i_got_it",
+            "So if I've understood, the mortgage is joint with your husband.  | what_you_are_saying",
+            "So the engineer never came on Tuesday?                           | so_statement",
+    })
+    void restatingFrames(String agent, String expected) {
+        PhraseRules rules = PhraseRules.load("reflective_listening.rules", Optional.empty());
+        assertEquals(List.of(expected), rules.evidence(NlpPipeline.sentences(agent), "agent").stream().map(RuleMatch::ruleId).toList(), agent);
+    }
+
+    /**
+     * A "so ..." statement that reuses two of the customer's words but mostly tells them something new is not a
+     * restatement; the same frame over the customer's own words is.
+     */
+    @Test
+    void aSoCheckRestatesOnlyWhenItsSentenceMostlyRepeatsTheCustomer() {
+        String customer = "My fob won't open the gym gate this evening and I pay for a membership.";
+        String told = "Okay, so your fob is active, but your membership is the off-peak plan, which covers entry before four and after eight on weekdays.";
+        String restated = "Okay, so your fob won't open the gate this evening, even though you pay for a membership?";
+        ConversationAnalyzer neutral = constantModel(LanguageDetectors.REFLECTIVE, 0, 0.6);
+        assertEquals(Set.of(), reflective(neutral, customer, told));
+        assertEquals(Set.of("reflective_listening@reflective_listening.so_statement"), reflective(neutral, customer, restated));
+    }
+
+    static Set<String> reflective(ConversationAnalyzer analyzer, String customer, String agent) {
+        Conversation c = chat(customerMessage(0, customer), agentMessage(20_000, agent), customerMessage(40_000, "ok"));
+        return behaviours(analyzer, c, 1).stream().filter(b -> b.startsWith(LanguageDetectors.REFLECTIVE + "@"))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "This is absolutely ridiculous, third time I've called.   | true",
