@@ -37,8 +37,11 @@ public final class PhraseRules implements Serializable {
      * over the whole sentence to remove them after every extraction (a few per cent of the analysis) is skipped.
      */
     private static final java.util.regex.Pattern TAG_ACTION = java.util.regex.Pattern.compile("\\bTag\\s*\\(");
-    /** A rule with an action: anchoring rebuilds rules without one (AnchoredTokenPattern), so such files are not anchored. */
-    private static final java.util.regex.Pattern ACTION_KEY = java.util.regex.Pattern.compile("\\baction\\s*:");
+    /**
+     * A rule with an action: anchoring rebuilds rules without one (AnchoredTokenPattern), so such files are not
+     * anchored. The key, not a result string that begins with the word ("action:agent:i_can_do").
+     */
+    private static final java.util.regex.Pattern ACTION_KEY = java.util.regex.Pattern.compile("(?<![\"\\w])action\\s*:");
 
     private final String name;
     private final String ruleText;
@@ -65,6 +68,11 @@ public final class PhraseRules implements Serializable {
 
     public String name() {
         return name;
+    }
+
+    /** Whether each rule is tried only where its match can start (see {@link #PhraseRules(String, String, boolean)}). */
+    boolean anchored() {
+        return anchored;
     }
 
     private CompiledRules compile() {

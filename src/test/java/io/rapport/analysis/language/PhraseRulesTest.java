@@ -76,6 +76,15 @@ class PhraseRulesTest {
         }
     }
 
+    /** Only an action key turns anchoring off; a result string that begins with the word "action" does not. */
+    @Test
+    void anchorsEveryFileWhoseRulesHaveNoAction() {
+        assertTrue(new PhraseRules("results.rules",
+                "{ ruleType: \"tokens\", pattern: ( /we/ /can/ ), result: \"action:agent:we_can\" }").anchored());
+        assertFalse(new PhraseRules("actions.rules", "{ ruleType: \"tokens\", pattern: ( /we/ /can/ ), "
+                + "action: ( Annotate($0, ner, \"OFFER\") ), result: \"offer:agent:we_can\" }").anchored());
+    }
+
     @Test
     void onlyTheSpeakersRulesCompeteForItsWords() {
         // The agent's longer "... every ten seconds" (a wait) overlaps the customer's "back to beeping" (a failure).
