@@ -36,44 +36,54 @@ class PhraseRulesTest {
     static final Path RULES = Path.of("src/main/resources/rules");
     static final Path GOLD = Path.of("src/test/resources/gold");
 
+    /** The files are compared side by side, one per core: CoreNLP's pipelines and the compiled rules are per thread. */
     @Test
     void filteredMatchingEqualsTheWholeFileOnEveryGoldUtterance() throws Exception {
-        List<List<CoreMap>> sentences = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         try (Stream<Path> files = Files.list(GOLD)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
                 for (GoldSet.Item item : GoldSet.read(f).items()) {
                     for (Utterance u : item.conversation().utterances()) {
-                        sentences.add(NlpPipeline.sentences(u.text()));
+                        texts.add(u.text());
                     }
                 }
             }
         }
+        List<List<CoreMap>> sentences = texts.parallelStream().map(NlpPipeline::sentences).toList();
         assertTrue(sentences.size() > 4000, "gold utterances read: " + sentences.size());
         List<Path> ruleFiles;
         try (Stream<Path> files = Files.list(RULES)) {
             ruleFiles = files.filter(p -> p.toString().endsWith(".rules")).sorted().toList();
         }
         assertEquals(7, ruleFiles.size());
-        for (Path file : ruleFiles) {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            PhraseRules rules = new PhraseRules(file.toString(), text);
-            CoreMapExpressionExtractor<MatchedExpression> whole = wholeFile(text);
-            int matches = 0;
-            for (List<CoreMap> utterance : sentences) {
-                List<String> expected = new ArrayList<>();
-                for (CoreMap s : utterance) {
-                    for (MatchedExpression m : whole.extractExpressions(s)) {
-                        expected.add(m.getValue().get() + "@" + m.getCharOffsets().first() + ":" + m.getText());
-                    }
-                }
-                List<String> actual = rules.match(utterance).stream()
-                        .map(m -> m.behavior() + ":" + m.speakers() + ":" + m.ruleId() + "@" + m.begin() + ":" + m.text())
-                        .toList();
-                assertEquals(expected, actual, file + " on " + utterance);
-                matches += expected.size();
-            }
-            assertTrue(matches > 50, file + " matched only " + matches + " times: the comparison says little");
+        ruleFiles.parallelStream().forEach(file -> assertSameMatches(file, sentences));
+    }
+
+    static void assertSameMatches(Path file, List<List<CoreMap>> sentences) {
+        String text;
+        CoreMapExpressionExtractor<MatchedExpression> whole;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+            whole = wholeFile(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(file + " does not load", e);
         }
+        PhraseRules rules = new PhraseRules(file.toString(), text);
+        int matches = 0;
+        for (List<CoreMap> utterance : sentences) {
+            List<String> expected = new ArrayList<>();
+            for (CoreMap s : utterance) {
+                for (MatchedExpression m : whole.extractExpressions(s)) {
+                    expected.add(m.getValue().get() + "@" + m.getCharOffsets().first() + ":" + m.getText());
+                }
+            }
+            List<String> actual = rules.match(utterance).stream()
+                    .map(m -> m.behavior() + ":" + m.speakers() + ":" + m.ruleId() + "@" + m.begin() + ":" + m.text())
+                    .toList();
+            assertEquals(expected, actual, file + " on " + utterance);
+            matches += expected.size();
+        }
+        assertTrue(matches > 50, file + " matched only " + matches + " times: the comparison says little");
     }
 
     /** Only an action key turns anchoring off; a result string that begins with the word "action" does not. */
