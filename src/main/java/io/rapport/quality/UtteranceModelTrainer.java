@@ -118,31 +118,38 @@ public final class UtteranceModelTrainer {
 
     /** Trains on the development sets under {@code gold}; {@code report} receives the choices made, one line each. */
     public static UtteranceModel train(Path gold, StringBuilder report) {
-        List<Example> examples = new ArrayList<>();
-        List<String> setNames = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (String family : List.of("behaviours", "resolution")) {
-            for (Path file : RulesCheck.developmentSets(gold, family)) {
-                String name = file.getFileName().toString();
-                setNames.add(name);
-                examples.addAll(examples(name, GoldSet.read(file)));
-            }
+            files.addAll(RulesCheck.developmentSets(gold, family));
         }
+        List<String> setNames = files.stream().map(f -> f.getFileName().toString()).toList();
+        // Tagging the sets is most of the reading: one set per core, gathered in file order.
+        List<Example> examples = files.parallelStream()
+                .flatMap(f -> examples(f.getFileName().toString(), GoldSet.read(f)).stream()).toList();
         report.append("Trained by jobs/train-model on ").append(String.join(", ", setNames)).append('\n');
         report.append(String.format(Locale.ROOT, "L2 sigma %.1f, features seen at least %d times; threshold: lowest "
                 + "reaching precision %.2f on each development set left out in turn%n", SIGMA, MIN_FEATURE_COUNT, TARGET_PRECISION));
         List<String> labels = new ArrayList<>();
         double[] thresholds = new double[TARGETS.size()];
         Map<String, float[]> weights = new TreeMap<>();
-        for (int k = 0; k < TARGETS.size(); k++) {
+        // The labels are fitted independently, so one per core; each fit is deterministic, and the results are
+        // gathered in label order, so the model file does not depend on the number of cores.
+        record Fitted(Choice choice, Map<String, Double> weights) {
+        }
+        List<Fitted> fitted = java.util.stream.IntStream.range(0, TARGETS.size()).parallel().mapToObj(k -> {
             Target target = TARGETS.get(k);
             List<Example> own = examples.stream()
                     .filter(e -> e.set().startsWith(target.family()) && target.speakers().contains(e.speaker())).toList();
-            Choice choice = chooseThreshold(target, own);
+            return new Fitted(chooseThreshold(target, own), fit(target, own));
+        }).toList();
+        for (int k = 0; k < TARGETS.size(); k++) {
+            Target target = TARGETS.get(k);
+            Choice choice = fitted.get(k).choice();
             labels.add(target.label());
             thresholds[k] = choice.threshold();
             report.append(String.format(Locale.ROOT, "%s: %d positives, threshold %.2f, left-out precision %.3f recall %.3f%n",
                     target.label(), choice.positives(), choice.threshold(), choice.precision(), choice.recall()));
-            for (Map.Entry<String, Double> w : fit(target, own).entrySet()) {
+            for (Map.Entry<String, Double> w : fitted.get(k).weights().entrySet()) {
                 weights.computeIfAbsent(w.getKey(), f -> new float[TARGETS.size()])[k] = (float) (double) w.getValue();
             }
         }

@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The shipped detectors (rule files and utterance model) against the behaviours gold sets
  * (src/test/resources/gold/behaviours.md): the development sets together, which the rules were written from and
  * the model was trained on, must meet the bar for every detector; the held-out sets, never used to change a rule or
- * train the model, are below the bar on some detectors and held to regression floors under their measured figures
- * (docs/metrics.md).
+ * train the model, must meet it together but for blame recall, and each is held to regression floors under its
+ * measured figures (docs/metrics.md).
  */
 class BehaviourGoldSetTest {
 
@@ -51,6 +51,33 @@ class BehaviourGoldSetTest {
         }
     }
 
+    /** The held-out sets, never used to write a rule or train the model (behaviours.md). */
+    static final List<String> HELD_OUT = List.of("behaviours-holdout-3.jsonl", "behaviours-holdout-9.jsonl",
+            "behaviours-holdout-10.jsonl", "behaviours-holdout-11.jsonl", "behaviours-holdout-12.jsonl",
+            "behaviours-holdout-13.jsonl");
+    /**
+     * Blame recall on the held-out sets together is under the bar (docs/metrics.md: about four blaming statements in
+     * five found); this floor, not the bar, holds it until it is met.
+     */
+    static final double HELD_OUT_BLAME_MIN_RECALL = 0.75;
+
+    /**
+     * The held-out sets together (192 conversations) meet the bar for every detector but blame's recall: a single
+     * set of 32 conversations holds 13-28 restatements or blaming statements, too few to hold to the bar alone.
+     */
+    @Test
+    void heldOutSetsTogetherMeetTheBarButForBlameRecall() {
+        GoldSet held = new GoldSet(new ArrayList<>());
+        HELD_OUT.forEach(f -> held.items().addAll(GoldSet.read(GOLD.resolve(f)).items()));
+        LabelAgreement.Result r = BehaviourEvaluation.evaluate(ANALYZER, held);
+        for (String label : GATED) {
+            DetectorScore s = r.score(label);
+            assertTrue(s.precision() >= MIN_PRECISION, s.toString());
+            double recall = label.equals(LanguageDetectors.BLAME) ? HELD_OUT_BLAME_MIN_RECALL : MIN_RECALL;
+            assertTrue(s.recall() >= recall, s.toString());
+        }
+    }
+
     /**
      * Measured with the shipped rules and model (docs/metrics.md), precision / recall, in {@link #GATED} order
      * (empathy, reflective listening, blame, solution offered, recap, complaint, acknowledgement). These are not the
@@ -58,12 +85,18 @@ class BehaviourGoldSetTest {
      */
     @Test
     void heldOutSetsStayAboveTheirRegressionFloors() {
-        assertAboveFloors("behaviours-holdout-3.jsonl", new double[][] {{0.897, 0.833}, {0.905, 0.760}, {0.909, 0.667},
-                {0.894, 0.933}, {1.000, 0.905}, {0.897, 0.782}, {0.958, 0.852}});
-        assertAboveFloors("behaviours-holdout-9.jsonl", new double[][] {{0.875, 0.891}, {0.833, 0.882}, {0.842, 0.696},
-                {0.873, 0.941}, {0.952, 0.909}, {0.864, 0.854}, {1.000, 0.920}});
-        assertAboveFloors("behaviours-holdout-10.jsonl", new double[][] {{0.846, 0.786}, {0.867, 0.929}, {0.909, 0.741},
-                {0.833, 0.849}, {0.944, 0.810}, {0.855, 0.877}, {0.955, 0.778}});
+        assertAboveFloors("behaviours-holdout-3.jsonl", new double[][] {{0.881, 0.881}, {0.913, 0.840}, {0.852, 0.767},
+                {0.896, 0.956}, {1.000, 0.905}, {0.926, 0.808}, {0.958, 0.852}});
+        assertAboveFloors("behaviours-holdout-9.jsonl", new double[][] {{0.875, 0.891}, {0.882, 0.882}, {0.889, 0.696},
+                {0.889, 0.941}, {0.955, 0.955}, {0.899, 0.866}, {1.000, 0.920}});
+        assertAboveFloors("behaviours-holdout-10.jsonl", new double[][] {{0.829, 0.810}, {0.875, 1.000}, {0.913, 0.778},
+                {0.900, 0.849}, {0.950, 0.905}, {0.835, 0.877}, {0.955, 0.778}});
+        assertAboveFloors("behaviours-holdout-11.jsonl", new double[][] {{0.911, 0.872}, {0.722, 0.929}, {0.880, 0.815},
+                {0.913, 0.875}, {0.955, 0.955}, {0.877, 0.835}, {1.000, 0.920}});
+        assertAboveFloors("behaviours-holdout-12.jsonl", new double[][] {{0.881, 1.000}, {0.813, 1.000}, {0.846, 0.846},
+                {0.809, 0.884}, {0.958, 0.958}, {0.908, 0.873}, {1.000, 0.857}});
+        assertAboveFloors("behaviours-holdout-13.jsonl", new double[][] {{0.905, 0.974}, {0.923, 0.923}, {0.900, 0.818},
+                {0.754, 0.860}, {1.000, 0.920}, {0.908, 0.908}, {0.962, 0.893}});
     }
 
     static void assertAboveFloors(String file, double[][] measured) {
