@@ -133,9 +133,13 @@ class LanguageDetectorsTest {
             "That was your choice.                                             | your_choice",
     })
     void blameRules(String agent, String expected) {
-        PhraseRules rules = PhraseRules.load("blame.rules", Optional.empty());
-        List<String> want = expected.isEmpty() ? List.of() : List.of(expected);
-        assertEquals(want, rules.evidence(NlpPipeline.sentences(agent), "agent").stream().map(RuleMatch::ruleId).toList(), agent);
+        assertEquals(expected.isEmpty() ? List.of() : List.of(expected), ruleIds("blame.rules", agent), agent);
+    }
+
+    /** The ids of the rules in {@code file} that fire on an agent's line. */
+    static List<String> ruleIds(String file, String agent) {
+        return PhraseRules.load(file, Optional.empty()).evidence(NlpPipeline.sentences(agent), "agent").stream()
+                .map(RuleMatch::ruleId).toList();
     }
 
     /** A frame naming the act wins over the "so ..." check it overlaps; the frames read "straight" and "if I've understood,". */
@@ -147,8 +151,7 @@ class LanguageDetectorsTest {
             "So the engineer never came on Tuesday?                           | so_statement",
     })
     void restatingFrames(String agent, String expected) {
-        PhraseRules rules = PhraseRules.load("reflective_listening.rules", Optional.empty());
-        assertEquals(List.of(expected), rules.evidence(NlpPipeline.sentences(agent), "agent").stream().map(RuleMatch::ruleId).toList(), agent);
+        assertEquals(List.of(expected), ruleIds("reflective_listening.rules", agent), agent);
     }
 
     /**
