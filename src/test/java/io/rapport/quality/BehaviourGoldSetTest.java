@@ -54,7 +54,7 @@ class BehaviourGoldSetTest {
     /** The held-out sets, never used to write a rule or train the model (behaviours.md). */
     static final List<String> HELD_OUT = List.of("behaviours-holdout-3.jsonl", "behaviours-holdout-9.jsonl",
             "behaviours-holdout-10.jsonl", "behaviours-holdout-11.jsonl", "behaviours-holdout-12.jsonl",
-            "behaviours-holdout-13.jsonl");
+            "behaviours-holdout-13.jsonl", "behaviours-holdout-14.jsonl");
     /**
      * Blame recall on the held-out sets together is under the bar (docs/metrics.md: about four blaming statements in
      * five found); this floor, not the bar, holds it until it is met.
@@ -62,7 +62,7 @@ class BehaviourGoldSetTest {
     static final double HELD_OUT_BLAME_MIN_RECALL = 0.75;
 
     /**
-     * The held-out sets together (192 conversations) meet the bar for every detector but blame's recall: a single
+     * The held-out sets together (208 conversations) meet the bar for every detector but blame's recall: a single
      * set of 32 conversations holds 13-28 restatements or blaming statements, too few to hold to the bar alone.
      */
     @Test
@@ -85,18 +85,20 @@ class BehaviourGoldSetTest {
      */
     @Test
     void heldOutSetsStayAboveTheirRegressionFloors() {
-        assertAboveFloors("behaviours-holdout-3.jsonl", new double[][] {{0.881, 0.881}, {0.913, 0.840}, {0.852, 0.767},
-                {0.896, 0.956}, {1.000, 0.905}, {0.926, 0.808}, {0.958, 0.852}});
-        assertAboveFloors("behaviours-holdout-9.jsonl", new double[][] {{0.875, 0.891}, {0.882, 0.882}, {0.889, 0.696},
-                {0.889, 0.941}, {0.955, 0.955}, {0.899, 0.866}, {1.000, 0.920}});
-        assertAboveFloors("behaviours-holdout-10.jsonl", new double[][] {{0.829, 0.810}, {0.875, 1.000}, {0.913, 0.778},
-                {0.900, 0.849}, {0.950, 0.905}, {0.835, 0.877}, {0.955, 0.778}});
-        assertAboveFloors("behaviours-holdout-11.jsonl", new double[][] {{0.911, 0.872}, {0.722, 0.929}, {0.880, 0.815},
-                {0.913, 0.875}, {0.955, 0.955}, {0.877, 0.835}, {1.000, 0.920}});
-        assertAboveFloors("behaviours-holdout-12.jsonl", new double[][] {{0.881, 1.000}, {0.813, 1.000}, {0.846, 0.846},
-                {0.809, 0.884}, {0.958, 0.958}, {0.908, 0.873}, {1.000, 0.857}});
-        assertAboveFloors("behaviours-holdout-13.jsonl", new double[][] {{0.905, 0.974}, {0.923, 0.923}, {0.900, 0.818},
-                {0.754, 0.860}, {1.000, 0.920}, {0.908, 0.908}, {0.962, 0.893}});
+        assertAboveFloors("behaviours-holdout-3.jsonl", new double[][] {{0.878, 0.857}, {0.913, 0.840}, {0.821, 0.767},
+                {0.896, 0.956}, {1.000, 0.905}, {0.913, 0.808}, {0.958, 0.852}});
+        assertAboveFloors("behaviours-holdout-9.jsonl", new double[][] {{0.891, 0.891}, {0.882, 0.882}, {0.895, 0.739},
+                {0.873, 0.941}, {0.955, 0.955}, {0.877, 0.866}, {1.000, 0.920}});
+        assertAboveFloors("behaviours-holdout-10.jsonl", new double[][] {{0.825, 0.786}, {0.875, 1.000}, {0.913, 0.778},
+                {0.902, 0.868}, {0.950, 0.905}, {0.818, 0.889}, {0.955, 0.778}});
+        assertAboveFloors("behaviours-holdout-11.jsonl", new double[][] {{0.932, 0.872}, {0.722, 0.929}, {0.923, 0.889},
+                {0.915, 0.896}, {0.955, 0.955}, {0.845, 0.835}, {1.000, 0.920}});
+        assertAboveFloors("behaviours-holdout-12.jsonl", new double[][] {{0.881, 1.000}, {0.867, 1.000}, {0.815, 0.846},
+                {0.826, 0.884}, {0.958, 0.958}, {0.909, 0.886}, {1.000, 0.857}});
+        assertAboveFloors("behaviours-holdout-13.jsonl", new double[][] {{0.902, 0.949}, {0.923, 0.923}, {0.947, 0.818},
+                {0.796, 0.860}, {1.000, 0.920}, {0.919, 0.895}, {0.962, 0.893}});
+        assertAboveFloors("behaviours-holdout-14.jsonl", new double[][] {{0.882, 0.938}, {1.000, 1.000}, {1.000, 0.462},
+                {0.889, 0.889}, {1.000, 0.889}, {0.900, 0.818}, {1.000, 0.857}});
     }
 
     static void assertAboveFloors(String file, double[][] measured) {
