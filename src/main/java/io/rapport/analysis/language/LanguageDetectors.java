@@ -1,6 +1,5 @@
 package io.rapport.analysis.language;
 
-import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.util.CoreMap;
 import io.rapport.analysis.BehaviorEvent;
@@ -196,14 +195,8 @@ public final class LanguageDetectors implements Serializable {
 
     /** Character offset where the sentence holding {@code offset} begins. */
     private static int sentenceStart(List<CoreMap> sentences, int offset) {
-        int start = 0;
-        for (CoreMap s : sentences) {
-            int begin = s.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
-            if (begin <= offset) {
-                start = begin;
-            }
-        }
-        return start;
+        int i = NlpPipeline.sentenceHolding(sentences, offset);
+        return i < 0 ? 0 : NlpPipeline.begin(sentences.get(i));
     }
 
     /** Adds the event unless one of the same behaviour and kind is already on the utterance. */

@@ -70,4 +70,19 @@ public final class NlpPipeline {
     public static List<CoreLabel> tokens(CoreMap sentence) {
         return sentence.get(CoreAnnotations.TokensAnnotation.class);
     }
+
+    /** The index of the sentence holding character {@code offset} (the last one to begin at or before it); -1 for none. */
+    public static int sentenceHolding(List<CoreMap> sentences, int offset) {
+        int holding = -1;
+        for (int i = 0; i < sentences.size(); i++) {
+            if (begin(sentences.get(i)) <= offset) {
+                holding = i;
+            }
+        }
+        return holding;
+    }
+
+    public static int begin(CoreMap sentence) {
+        return sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+    }
 }

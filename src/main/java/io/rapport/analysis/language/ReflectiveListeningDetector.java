@@ -103,16 +103,9 @@ public final class ReflectiveListeningDetector implements Serializable {
 
     /** Whether the sentence holding character {@code offset}, or the one before it, mostly repeats the customer. */
     private static boolean restates(List<CoreMap> sentences, int offset, Set<String> customer) {
-        for (int i = 0; i < sentences.size(); i++) {
-            List<CoreLabel> tokens = NlpPipeline.tokens(sentences.get(i));
-            boolean holds = !tokens.isEmpty() && tokens.get(0).beginPosition() <= offset
-                    && offset < tokens.get(tokens.size() - 1).endPosition();
-            if (holds) {
-                return share(sentences.get(i), customer) >= MIN_CHECK_SHARE
-                        || (i > 0 && share(sentences.get(i - 1), customer) >= MIN_CHECK_SHARE);
-            }
-        }
-        return false;
+        int i = NlpPipeline.sentenceHolding(sentences, offset);
+        return i >= 0 && (share(sentences.get(i), customer) >= MIN_CHECK_SHARE
+                || (i > 0 && share(sentences.get(i - 1), customer) >= MIN_CHECK_SHARE));
     }
 
     private static double share(CoreMap sentence, Set<String> customer) {
