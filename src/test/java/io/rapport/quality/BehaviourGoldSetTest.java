@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The shipped detectors (rule files and utterance model) against the behaviours gold sets
  * (src/test/resources/gold/behaviours.md): the development sets together, which the rules were written from and
  * the model was trained on, must meet the bar for every detector; the held-out sets, never used to change a rule or
- * train the model, must meet it together but for blame recall and solutions precision, and each is held to regression floors under its
+ * train the model, must meet it together, and each is held to regression floors under its
  * measured figures (docs/metrics.md).
  */
 class BehaviourGoldSetTest {
@@ -56,30 +56,18 @@ class BehaviourGoldSetTest {
             "behaviours-holdout-10.jsonl", "behaviours-holdout-11.jsonl", "behaviours-holdout-12.jsonl",
             "behaviours-holdout-13.jsonl", "behaviours-holdout-14.jsonl", "behaviours-holdout-15.jsonl");
     /**
-     * Where the held-out sets together are under the bar (docs/metrics.md: blame recall 0.714, solutions precision
-     * 0.847, reflective listening precision 0.844), these floors, not the bar, hold them until it is met.
-     */
-    static final double HELD_OUT_BLAME_MIN_RECALL = 0.65;
-    static final double HELD_OUT_SOLUTION_MIN_PRECISION = 0.80;
-    static final double HELD_OUT_REFLECTIVE_MIN_PRECISION = 0.80;
-
-    /**
-     * The held-out sets together (256 conversations) meet the bar for every detector but blame's recall and the precision of
-     * solutions and reflective listening: a single
-     * set of 32 conversations holds 13-28 restatements or blaming statements, too few to hold to the bar alone.
+     * The held-out sets together (256 conversations) meet the bar for every detector: a single set of 32
+     * conversations holds 13-28 restatements or blaming statements, too few to hold to the bar alone.
      */
     @Test
-    void heldOutSetsTogetherMeetTheBarButForBlameRecallAndSolutionAndReflectivePrecision() {
+    void heldOutSetsTogetherMeetTheBar() {
         GoldSet held = new GoldSet(new ArrayList<>());
         HELD_OUT.forEach(f -> held.items().addAll(GoldSet.read(GOLD.resolve(f)).items()));
         LabelAgreement.Result r = BehaviourEvaluation.evaluate(ANALYZER, held);
         for (String label : GATED) {
             DetectorScore s = r.score(label);
-            double precision = label.equals(LanguageDetectors.SOLUTION) ? HELD_OUT_SOLUTION_MIN_PRECISION
-                    : label.equals(LanguageDetectors.REFLECTIVE) ? HELD_OUT_REFLECTIVE_MIN_PRECISION : MIN_PRECISION;
-            assertTrue(s.precision() >= precision, s.toString());
-            double recall = label.equals(LanguageDetectors.BLAME) ? HELD_OUT_BLAME_MIN_RECALL : MIN_RECALL;
-            assertTrue(s.recall() >= recall, s.toString());
+            assertTrue(s.precision() >= MIN_PRECISION, s.toString());
+            assertTrue(s.recall() >= MIN_RECALL, s.toString());
         }
     }
 
@@ -90,22 +78,22 @@ class BehaviourGoldSetTest {
      */
     @Test
     void heldOutSetsStayAboveTheirRegressionFloors() {
-        assertAboveFloors("behaviours-holdout-3.jsonl", new double[][] {{0.897, 0.833}, {0.905, 0.760}, {0.909, 0.667},
-                {0.894, 0.933}, {1.000, 0.905}, {0.897, 0.782}, {0.958, 0.852}});
-        assertAboveFloors("behaviours-holdout-9.jsonl", new double[][] {{0.875, 0.891}, {0.833, 0.882}, {0.842, 0.696},
-                {0.873, 0.941}, {0.952, 0.909}, {0.864, 0.854}, {1.000, 0.920}});
-        assertAboveFloors("behaviours-holdout-10.jsonl", new double[][] {{0.846, 0.786}, {0.867, 0.929}, {0.909, 0.741},
-                {0.833, 0.849}, {0.944, 0.810}, {0.855, 0.877}, {0.955, 0.778}});
-        assertAboveFloors("behaviours-holdout-11.jsonl", new double[][] {{0.907, 0.830}, {0.750, 0.857}, {0.870, 0.741},
-                {0.913, 0.875}, {0.955, 0.955}, {0.875, 0.824}, {1.000, 0.920}});
-        assertAboveFloors("behaviours-holdout-12.jsonl", new double[][] {{0.881, 1.000}, {0.813, 1.000}, {0.833, 0.769},
-                {0.826, 0.884}, {0.958, 0.958}, {0.909, 0.886}, {1.000, 0.857}});
-        assertAboveFloors("behaviours-holdout-13.jsonl", new double[][] {{0.905, 0.974}, {0.923, 0.923}, {0.944, 0.773},
-                {0.782, 0.860}, {1.000, 0.920}, {0.918, 0.882}, {0.962, 0.893}});
-        assertAboveFloors("behaviours-holdout-14.jsonl", new double[][] {{0.921, 0.921}, {0.917, 1.000}, {1.000, 0.609},
-                {0.833, 0.882}, {1.000, 0.950}, {0.890, 0.774}, {1.000, 0.893}});
-        assertAboveFloors("behaviours-holdout-15.jsonl", new double[][] {{0.913, 0.955}, {0.765, 1.000}, {0.882, 0.714},
-                {0.837, 0.820}, {0.955, 0.875}, {0.882, 0.882}, {0.917, 0.957}});
+        assertAboveFloors("behaviours-holdout-3.jsonl", new double[][] {{0.925, 0.881}, {0.909, 0.800}, {0.750, 0.800},
+                {0.915, 0.956}, {1.000, 0.905}, {0.940, 0.808}, {0.958, 0.852}});
+        assertAboveFloors("behaviours-holdout-9.jsonl", new double[][] {{0.891, 0.891}, {0.889, 0.941}, {0.895, 0.739},
+                {0.889, 0.941}, {0.955, 0.955}, {0.845, 0.866}, {1.000, 0.920}});
+        assertAboveFloors("behaviours-holdout-10.jsonl", new double[][] {{0.829, 0.810}, {0.933, 1.000}, {0.880, 0.815},
+                {0.902, 0.868}, {0.950, 0.905}, {0.837, 0.889}, {0.955, 0.778}});
+        assertAboveFloors("behaviours-holdout-11.jsonl", new double[][] {{0.933, 0.894}, {0.765, 0.929}, {0.923, 0.889},
+                {0.955, 0.875}, {0.955, 0.955}, {0.857, 0.847}, {1.000, 0.920}});
+        assertAboveFloors("behaviours-holdout-12.jsonl", new double[][] {{0.900, 0.973}, {0.867, 1.000}, {0.852, 0.885},
+                {0.844, 0.884}, {0.958, 0.958}, {0.908, 0.873}, {1.000, 0.857}});
+        assertAboveFloors("behaviours-holdout-13.jsonl", new double[][] {{0.925, 0.949}, {1.000, 0.923}, {0.900, 0.818},
+                {0.827, 0.860}, {1.000, 0.920}, {0.918, 0.882}, {0.962, 0.893}});
+        assertAboveFloors("behaviours-holdout-14.jsonl", new double[][] {{0.919, 0.895}, {0.917, 1.000}, {0.889, 0.696},
+                {0.833, 0.882}, {1.000, 0.900}, {0.890, 0.774}, {1.000, 0.893}});
+        assertAboveFloors("behaviours-holdout-15.jsonl", new double[][] {{0.913, 0.955}, {0.813, 1.000}, {0.857, 0.857},
+                {0.851, 0.800}, {0.957, 0.917}, {0.875, 0.921}, {0.917, 0.957}});
     }
 
     static void assertAboveFloors(String file, double[][] measured) {

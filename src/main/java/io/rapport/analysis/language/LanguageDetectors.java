@@ -116,6 +116,9 @@ public final class LanguageDetectors implements Serializable {
                     addOnce(events, BehaviorEvent.of(c, u, SOLUTION, m.behavior(), solutions.behavior() + "." + m.ruleId()));
                 }
             }
+            // Not vetoed by the solution file's blocking rules: they mark a phrase ("we can't offer a refund"),
+            // and the utterance may offer something in other words (held-out solutions recall 0.889 -> 0.865 with
+            // the veto).
             if (offered.isEmpty() && !recapped && model.adds(p, SOLUTION)) {
                 options.add(u.index() + ":" + MODEL);
                 events.add(BehaviorEvent.of(c, u, SOLUTION, MODEL, SOLUTION + "." + MODEL));
@@ -209,15 +212,18 @@ public final class LanguageDetectors implements Serializable {
 
     /**
      * One event per rule kind that fired on the utterance; when no rule fired, one event if the model alone
-     * reports the behaviour. Returns the rule matches.
+     * reports the behaviour and no blocking rule fired: a blocking rule is the rule file's word that a phrasing is
+     * not the behaviour ("you should have received a text" is the company's failure, not blame), and the model,
+     * which reads words without that knowledge, must not overrule it. Returns the rule matches.
      */
     private List<RuleMatch> perKind(Conversation c, Utterance u, PhraseDetector d, Annotations a,
                                     List<BehaviorEvent> events, double[] p) {
-        List<RuleMatch> matches = d.matches(u, a);
+        PhraseRules.Findings found = d.findings(u, a);
+        List<RuleMatch> matches = found.evidence();
         for (RuleMatch m : matches) {
             addOnce(events, BehaviorEvent.of(c, u, d.behavior(), m.behavior(), d.behavior() + "." + m.ruleId()));
         }
-        if (matches.isEmpty() && model.adds(p, d.behavior())) {
+        if (matches.isEmpty() && !found.blocked() && model.adds(p, d.behavior())) {
             events.add(BehaviorEvent.of(c, u, d.behavior(), modelKind(d.behavior(), p), d.behavior() + "." + MODEL));
         }
         return matches;

@@ -32,10 +32,15 @@ public final class PhraseDetector implements Serializable {
 
     /** The non-blocking rules that fired on the utterance for its speaker, in text order. */
     public List<RuleMatch> matches(Utterance u, Annotations a) {
+        return findings(u, a).evidence();
+    }
+
+    /** The rules' findings on the utterance for its speaker: evidence, and whether a blocking rule fired. */
+    public PhraseRules.Findings findings(Utterance u, Annotations a) {
         if (!u.speaker().isParty() || u.text().isBlank()) {
-            return List.of();
+            return new PhraseRules.Findings(List.of(), false);
         }
-        return rules.evidence(a.sentences(u), u.speaker().code());
+        return rules.findings(a.sentences(u), u.speaker().code());
     }
 
 }

@@ -186,18 +186,32 @@ public final class PhraseRules implements Serializable {
     }
 
     /**
-     * The evidence for one speaker: the non-blocking rules that fired and apply to {@code speaker} (a speaker
-     * code, e.g. {@code agent}), in the order they appear in the text.
+     * What the rules found for one speaker: the non-blocking rules that fired and apply to {@code speaker}, in
+     * text order, and whether a blocking rule fired (a phrasing the rule file says is not the behaviour).
      */
-    public List<RuleMatch> evidence(List<CoreMap> sentences, String speaker) {
+    public record Findings(List<RuleMatch> evidence, boolean blocked) {
+    }
+
+    /** The findings for one speaker (a speaker code, e.g. {@code agent}). */
+    public Findings findings(List<CoreMap> sentences, String speaker) {
         List<RuleMatch> out = new ArrayList<>();
+        boolean blocked = false;
         for (RuleMatch m : match(sentences, speaker)) {
-            if (!m.behavior().equals(RuleMatch.NONE) && m.appliesTo(speaker)) {
-                out.add(m);
+            if (m.appliesTo(speaker)) {
+                if (m.behavior().equals(RuleMatch.NONE)) {
+                    blocked = true;
+                } else {
+                    out.add(m);
+                }
             }
         }
         out.sort(java.util.Comparator.comparingInt(RuleMatch::begin));
-        return out;
+        return new Findings(out, blocked);
+    }
+
+    /** The evidence of {@link #findings}: the non-blocking rules that fired for {@code speaker}, in text order. */
+    public List<RuleMatch> evidence(List<CoreMap> sentences, String speaker) {
+        return findings(sentences, speaker).evidence();
     }
 
     /** The rules that fired on the utterance's sentences, blocking rules included, every speaker's rules competing. */

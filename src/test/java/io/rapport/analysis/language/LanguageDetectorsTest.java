@@ -131,6 +131,8 @@ class LanguageDetectorsTest {
             "You were asked to upload the photos on the day.                   | onus_on_customer",
             "It's entirely your decision, and I'd feel the same.               | ''",
             "That was your choice.                                             | your_choice",
+            "I've noted it all, so you won't have to repeat any of this.       | ''",
+            "You don't need to call back, I'll ring you.                       | ''",
     })
     void blameRules(String agent, String expected) {
         assertEquals(expected.isEmpty() ? List.of() : List.of(expected), ruleIds("blame.rules", agent), agent);
@@ -279,5 +281,22 @@ class LanguageDetectorsTest {
         Set<String> ruled = behaviours(constantModel(LanguageDetectors.BLAME, 2, 0.85), c, 2);
         assertTrue(ruled.stream().anyMatch(b -> b.startsWith("blame@blame.") && !b.equals("blame@blame.model")), ruled.toString());
         assertFalse(ruled.contains("blame@blame.model"), "a rule already found it: no second event");
+    }
+
+    /**
+     * A blocking rule is the rule file's word that a phrasing is not the behaviour: the model alone may not report
+     * it there ("you won't have to repeat any of this" spares the customer effort; "you should have received a text"
+     * is the company's failure), but where no blocking rule fires the same model does.
+     */
+    @Test
+    void aBlockingRuleStopsTheModelAloneFromReportingItsBehaviour() {
+        ConversationAnalyzer sure = constantModel(LanguageDetectors.BLAME, 2, 0.85);
+        for (String polite : List.of("I've written it all down so you won't have to explain it again if you ring back.",
+                "You should have received a text from us before the engineer came.")) {
+            Conversation c = chat(customerMessage(0, COMPLAINT), agentMessage(20_000, polite));
+            assertEquals(Set.of(), behaviours(sure, c, 1), polite);
+        }
+        Conversation plain = chat(customerMessage(0, COMPLAINT), agentMessage(20_000, "I've written it all down for the engineer."));
+        assertEquals(Set.of("blame@blame.model"), behaviours(sure, plain, 1));
     }
 }
