@@ -116,7 +116,8 @@ public final class PhraseRules implements Serializable {
         private final Env env;
         private final boolean keepTags;
         private final List<SequenceMatchRules.AnnotationExtractRule<?, ?>> rules = new ArrayList<>();
-        private final List<List<Set<String>>> required = new ArrayList<>();
+        /** The rules' required words ({@link RequiredWords}), to pick the rules a sentence can match. */
+        private final RequiredWords.Index index;
         /** Per rule, the speakers its result names ({@code any} when it cannot be read before a match). */
         private final List<String> speakers = new ArrayList<>();
         private final CoreMapExpressionExtractor<MatchedExpression> all;
@@ -126,6 +127,7 @@ public final class PhraseRules implements Serializable {
         CompiledRules(Env env, List<SequenceMatchRules.Rule> parsed, boolean keepTags, boolean anchored) {
             this.env = env;
             this.keepTags = keepTags;
+            List<List<Set<String>>> required = new ArrayList<>();
             for (SequenceMatchRules.Rule r : parsed) {
                 if (r instanceof SequenceMatchRules.AnnotationExtractRule<?, ?> aer) {
                     rules.add(aer);
@@ -136,6 +138,7 @@ public final class PhraseRules implements Serializable {
                     }
                 }
             }
+            this.index = new RequiredWords.Index(required);
             this.all = extractor(new ArrayList<>(rules));
         }
 
@@ -158,11 +161,12 @@ public final class PhraseRules implements Serializable {
         /** @param speaker a speaker code, or null for every rule */
         @SuppressWarnings({"unchecked", "rawtypes"})
         List<MatchedExpression> extract(CoreMap sentence, String speaker) {
-            Set<String> bag = RequiredWords.bagOf(sentence);
-            BitSet subset = new BitSet(rules.size());
-            for (int i = 0; i < rules.size(); i++) {
-                if ((speaker == null || RuleMatch.applies(speakers.get(i), speaker)) && RequiredWords.satisfied(required.get(i), bag)) {
-                    subset.set(i);
+            BitSet subset = index.candidates(RequiredWords.bagOf(sentence));
+            if (speaker != null) {
+                for (int i = subset.nextSetBit(0); i >= 0; i = subset.nextSetBit(i + 1)) {
+                    if (!RuleMatch.applies(speakers.get(i), speaker)) {
+                        subset.clear(i);
+                    }
                 }
             }
             if (subset.isEmpty()) {

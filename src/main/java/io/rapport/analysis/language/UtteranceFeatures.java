@@ -95,9 +95,8 @@ public final class UtteranceFeatures {
         for (CoreMap s : sentences) {
             for (CoreLabel t : NlpPipeline.tokens(s)) {
                 String w = t.word().toLowerCase(Locale.ROOT);
-                if (w.chars().anyMatch(Character::isLetterOrDigit)) {
-                    String l = t.lemma() == null ? w : t.lemma().toLowerCase(Locale.ROOT);
-                    out.add(l.replaceAll("[0-9]", "0"));
+                if (hasLetterOrDigit(w)) {
+                    out.add(digitsAsZero(t.lemma() == null ? w : t.lemma().toLowerCase(Locale.ROOT)));
                 }
             }
         }
@@ -110,11 +109,36 @@ public final class UtteranceFeatures {
         for (CoreMap s : sentences) {
             for (CoreLabel t : NlpPipeline.tokens(s)) {
                 String w = t.word().toLowerCase(Locale.ROOT);
-                if (w.equals("?") || w.equals("!") || w.chars().anyMatch(Character::isLetterOrDigit)) {
-                    out.add(w.replaceAll("[0-9]", "0"));
+                if (w.equals("?") || w.equals("!") || hasLetterOrDigit(w)) {
+                    out.add(digitsAsZero(w));
                 }
             }
         }
         return out;
+    }
+
+    // Plain loops rather than String.replaceAll and streams: this runs for every token of every utterance.
+    private static boolean hasLetterOrDigit(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isLetterOrDigit(w.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** ASCII digits as {@code 0}, so "£12" and "£15" are one feature. */
+    private static String digitsAsZero(String w) {
+        char[] c = null;
+        for (int i = 0; i < w.length(); i++) {
+            char ch = w.charAt(i);
+            if (ch >= '1' && ch <= '9') {
+                if (c == null) {
+                    c = w.toCharArray();
+                }
+                c[i] = '0';
+            }
+        }
+        return c == null ? w : new String(c);
     }
 }

@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -168,6 +170,29 @@ class PhraseRulesTest {
                 + (starts.nodes().isEmpty() ? "" : " + " + starts.nodes().size() + " token test")
                 + (starts.atStart() ? " at the sentence start" : "");
         assertEquals(expected, shown);
+    }
+
+    @Test
+    void theIndexPicksExactlyTheRulesWhoseEveryClauseTheSentenceMeets() {
+        List<List<Set<String>>> rules = List.of(
+                List.of(Set.of("terms", "conditions"), Set.of("you")),
+                List.of(), // no clause: always tried
+                List.of(Set.of("agree")),
+                List.of(Set.of("you", "we"), Set.of("you")), // one word meets two of its clauses
+                List.of(Set.of("refund"), Set.of("sorry")));
+        RequiredWords.Index index = new RequiredWords.Index(rules);
+        Map<String, BitSet> expected = Map.of(
+                "You agreed to the TERMS.", BitSet.valueOf(new long[] {0b01111}),
+                "You agreed to it.", BitSet.valueOf(new long[] {0b01110}),
+                "Sorry, no refund.", BitSet.valueOf(new long[] {0b10010}),
+                "Hello there.", BitSet.valueOf(new long[] {0b00010}));
+        expected.forEach((text, rulesMet) -> {
+            Set<String> bag = RequiredWords.bag(NlpPipeline.tokens(NlpPipeline.sentences(text).get(0)));
+            assertEquals(rulesMet, index.candidates(bag), text);
+            for (int r = 0; r < rules.size(); r++) {
+                assertEquals(RequiredWords.satisfied(rules.get(r), bag), rulesMet.get(r), text + ", rule " + r);
+            }
+        });
     }
 
     @Test
