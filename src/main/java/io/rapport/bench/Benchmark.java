@@ -193,12 +193,11 @@ public final class Benchmark {
         out.append(String.format(Locale.ROOT, "start-up (models): %.1f s; peak RSS %.0f MiB%n", startup,
                 peakRss / 1048576.0));
         String cpuShare = String.format(Locale.ROOT, "CPU used: ceiling %.0f%%, job %.0f%% of %d cores",
-                100 * measured.cpuSeconds() / measured.seconds() / o.cores(), 100 * jobCpuShare, o.cores());
+                100 * measured.cpuShare(o.cores()), 100 * jobCpuShare, o.cores());
         out.append(cpuShare).append(" (well under 100 % for the ceiling means other work shared the machine)\n");
         out.append("job stages (ms): ").append(result.stageMillis()).append('\n');
         System.out.print(out);
-        appendRow(o, corpus, measured.over(), cpuShare, jobRate, ceilingRate, naive, startup, result, jobSeconds,
-                peakRss);
+        appendRow(o, measured, cpuShare, jobRate, naive, startup, result, jobSeconds, peakRss);
         return result.processed() == corpus.conversations();
     }
 
@@ -267,6 +266,11 @@ public final class Benchmark {
 
         double rate(int cores) {
             return over.conversations() / seconds / cores;
+        }
+
+        /** The share of the cores the timed part got. */
+        double cpuShare(int cores) {
+            return cpuSeconds / seconds / cores;
         }
     }
 
@@ -414,10 +418,11 @@ public final class Benchmark {
                 Runtime.getRuntime().maxMemory() >> 30);
     }
 
-    static void appendRow(Options o, Corpus corpus, Corpus ceilingCorpus, String cpuShare, double jobRate,
-                          double ceilingRate, Double naive, double startup, NightResult night, double jobSeconds,
-                          long peakRss) throws IOException {
+    static void appendRow(Options o, Ceiling ceiling, String cpuShare, double jobRate, Double naive, double startup,
+                          NightResult night, double jobSeconds, long peakRss) throws IOException {
         Path report = o.report();
+        Corpus corpus = ceiling.night();
+        double ceilingRate = ceiling.rate(o.cores());
         if (!Files.exists(report) || Files.readAllLines(report).stream().noneMatch(l -> l.startsWith("| date | machine"))) {
             Files.createDirectories(report.toAbsolutePath().getParent());
             Files.writeString(report, (Files.exists(report) ? Files.readString(report) : "# Benchmarks\n")
@@ -425,8 +430,8 @@ public final class Benchmark {
                     + " | ratio | naive conv/s/core | start-up s | job s | stages ms | peak RSS MiB |\n"
                     + "|---|---|---|---|---|---|---|---|---|---|---|---|\n", StandardCharsets.UTF_8);
         }
-        String ceilingOver = ceilingCorpus.conversations() < corpus.conversations()
-                ? String.format(Locale.ROOT, "; ceiling on the first %d", ceilingCorpus.conversations()) : "";
+        String ceilingOver = ceiling.over().conversations() < corpus.conversations()
+                ? String.format(Locale.ROOT, "; ceiling on the first %d", ceiling.over().conversations()) : "";
         String row = String.format(Locale.ROOT, "| %s | %s | %d (%d voice, %d chat, %d email; %.0f words each%s) | %s | %.1f | %.1f |"
                         + " %.2f | %s | %.1f | %.0f | %s | %.0f |%n",
                 ZonedDateTime.now(ZoneOffset.UTC).toLocalDate(), machine(o.cores()) + "; " + cpuShare,

@@ -245,7 +245,7 @@ final class RequiredWords {
     /**
      * The clauses of a rule file's rules, inverted: from each word to the clauses it meets. A sentence's bag is
      * walked once, instead of every rule's clauses being tested against it, which had made the filter a quarter of
-     * rule matching (docs/benchmarks.md). The rules it returns are exactly those {@link #satisfied} accepts.
+     * rule matching (docs/benchmarks.md). A rule is a candidate when the bag shares a word with each of its clauses.
      */
     static final class Index {
         private final Map<String, int[]> clausesByWord = new HashMap<>();
@@ -295,28 +295,6 @@ final class RequiredWords {
             }
             return out;
         }
-    }
-
-    /** True when the bag meets every clause: the definition {@link Index} implements for a whole rule file. */
-    static boolean satisfied(List<Set<String>> clauses, Set<String> bag) {
-        for (Set<String> clause : clauses) {
-            if (!meets(clause, bag)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The two sets share a word; the smaller one is walked (a clause can list dozens of lemmas). */
-    private static boolean meets(Set<String> clause, Set<String> bag) {
-        Set<String> small = clause.size() <= bag.size() ? clause : bag;
-        Set<String> large = small == clause ? bag : clause;
-        for (String w : small) {
-            if (large.contains(w)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The rarer of two clauses (null counts as no clause). */
