@@ -12,18 +12,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * The flat export most contact-centre platforms produce: one RFC 4180 row per utterance, conversation-level
  * columns repeated on each row, a header naming the columns in any order. A conversation's rows need not be
- * adjacent, so a file's conversations are grouped in memory before they are emitted (in first-seen order).
- * A record here is a conversation, or a row that could not be attributed to one.
+ * adjacent: they are grouped while the conversation is open, and memory is bounded by a window of held rows, so an
+ * export of any size streams. A record here is a conversation, or a row that could not be attributed to one.
  */
 public final class CsvExportFormat implements TranscriptFormat {
 
     static final List<String> CONVERSATION_COLUMNS =
             List.of("channel", "started_at", "agent_id", "team_id", "customer_id", "queue");
+
+    /** Characters of rows held per file before the earliest-started open conversations are emitted. */
+    static final long WINDOW_CHARS = 16L << 20;
+
+    private final long windowChars;
+
+    public CsvExportFormat() {
+        this(WINDOW_CHARS);
+    }
+
+    CsvExportFormat(long windowChars) {
+        this.windowChars = windowChars;
+    }
 
     @Override
     public String name() {
@@ -47,32 +59,60 @@ public final class CsvExportFormat implements TranscriptFormat {
 
     @Override
     public RecordSource open(String file, InputStream in, IngestSettings settings) {
-        BoundedLineReader lines = new BoundedLineReader(in, settings.maxRecordBytes());
-        Deque<IngestResult> results = new ArrayDeque<>();
-        boolean[] read = {false};
-        return () -> {
-            if (!read[0]) {
-                read[0] = true;
-                readAll(file, new CsvRecordReader(lines), results::add);
-            }
-            return results.poll();
-        };
+        return new Rows(file, new CsvRecordReader(new BoundedLineReader(in, settings.maxRecordBytes())), windowChars);
     }
 
-    private static void readAll(String file, CsvRecordReader reader, Consumer<IngestResult> out) throws IOException {
-        CsvRecordReader.Row headerRow = reader.next();
-        if (headerRow == null) {
-            return;
+    /**
+     * Reads rows on demand and holds only the conversations still open. Exports normally keep a conversation's rows
+     * together (or interleave the conversations running at the same time when sorted by time), so a conversation
+     * first seen long ago is finished: once the held rows exceed the window, the earliest-started conversations
+     * are emitted. A row of a conversation already emitted cannot join it any more and is quarantined, named.
+     */
+    private static final class Rows implements RecordSource {
+        private final String file;
+        private final CsvRecordReader reader;
+        private final long windowChars;
+        private final Deque<IngestResult> ready = new ArrayDeque<>();
+        private final Map<String, Group> open = new LinkedHashMap<>();
+        private final Map<String, Long> emitted = new HashMap<>();
+        private Map<String, Integer> columns;
+        private List<String> names;
+        private long heldChars;
+        private boolean ended;
+
+        Rows(String file, CsvRecordReader reader, long windowChars) {
+            this.file = file;
+            this.reader = reader;
+            this.windowChars = windowChars;
         }
-        Map<String, Integer> columns = new HashMap<>();
-        List<String> names = headerRow.ok() ? headerRow.fields().stream()
-                .map(n -> n.trim().toLowerCase(Locale.ROOT)).toList() : header(headerRow.raw());
-        for (int i = 0; i < names.size(); i++) {
-            columns.putIfAbsent(names.get(i), i);
+
+        @Override
+        public IngestResult next() throws IOException {
+            while (ready.isEmpty() && !ended) {
+                CsvRecordReader.Row row = reader.next();
+                if (row == null) {
+                    ended = true;
+                    open.values().forEach(this::emit);
+                    open.clear();
+                } else if (columns == null) {
+                    readHeader(row);
+                } else {
+                    take(row);
+                }
+            }
+            return ready.poll();
         }
-        Map<String, Group> groups = new LinkedHashMap<>();
-        for (CsvRecordReader.Row next = reader.next(); next != null; next = reader.next()) {
-            CsvRecordReader.Row row = next;
+
+        private void readHeader(CsvRecordReader.Row headerRow) {
+            names = headerRow.ok() ? headerRow.fields().stream().map(n -> n.trim().toLowerCase(Locale.ROOT)).toList()
+                    : header(headerRow.raw());
+            columns = new HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                columns.putIfAbsent(names.get(i), i);
+            }
+        }
+
+        private void take(CsvRecordReader.Row row) {
             SourceRecord source = new SourceRecord(file, row.line(), row.raw());
             if (!row.ok() || row.fields().size() != names.size()) {
                 String message = row.ok()
@@ -80,22 +120,45 @@ public final class CsvExportFormat implements TranscriptFormat {
                         : row.message();
                 ReasonCode code = row.ok() ? ReasonCode.MALFORMED_CSV : row.problem();
                 String id = attributableId(row, columns);
-                out.accept(new IngestResult.Quarantined(source, id, code, message));
+                ready.add(new IngestResult.Quarantined(source, id, code, message));
                 if (id != null) {
-                    groups.computeIfAbsent(id, k -> new Group(file, row.line())).markIncomplete(row.line(), code);
+                    group(id, row.line()).markIncomplete(row.line(), code);
                 }
-                continue;
+                return;
             }
             String id = value(row.fields(), columns, "conversation_id");
             if (id == null || id.isBlank()) {
-                out.accept(new IngestResult.Quarantined(source, null, ReasonCode.MISSING_FIELD,
+                ready.add(new IngestResult.Quarantined(source, null, ReasonCode.MISSING_FIELD,
                         "line " + row.line() + ": conversation_id is missing, so the row belongs to no conversation"));
-                continue;
+                return;
             }
-            groups.computeIfAbsent(id, k -> new Group(file, row.line())).add(row, columns);
+            Group group = group(id, row.line());
+            long before = group.heldChars();
+            group.add(row, columns);
+            heldChars += group.heldChars() - before;
+            // The group just added to stays open: it is the one most likely to get more rows.
+            while (heldChars > windowChars && open.size() > 1) {
+                Map.Entry<String, Group> eldest = open.entrySet().iterator().next();
+                open.remove(eldest.getKey());
+                emit(eldest.getValue());
+            }
         }
-        for (Map.Entry<String, Group> e : groups.entrySet()) {
-            out.accept(e.getValue().toResult(e.getKey(), columns));
+
+        private Group group(String id, long line) {
+            return open.computeIfAbsent(id, k -> {
+                Group g = new Group(file, k, line);
+                Long emittedAt = emitted.get(k);
+                if (emittedAt != null) {
+                    g.markSplit(line, emittedAt);
+                }
+                return g;
+            });
+        }
+
+        private void emit(Group group) {
+            heldChars -= group.heldChars();
+            emitted.putIfAbsent(group.id, group.firstLine);
+            ready.add(group.toResult(columns));
         }
     }
 
@@ -122,16 +185,24 @@ public final class CsvExportFormat implements TranscriptFormat {
     /** The rows of one conversation in one file. */
     private static final class Group {
         private final String file;
+        private final String id;
         private final long firstLine;
         private final StringBuilder raw = new StringBuilder();
         private final List<List<String>> rows = new ArrayList<>();
         private final List<Long> rowLines = new ArrayList<>();
         private long textChars;
+        private long rowChars;
         private InvalidRecordException problem;
 
-        Group(String file, long firstLine) {
+        Group(String file, String id, long firstLine) {
             this.file = file;
+            this.id = id;
             this.firstLine = firstLine;
+        }
+
+        /** Characters this group holds: its rows, and the raw preview kept for quarantine (what the window counts). */
+        long heldChars() {
+            return rowChars + raw.length();
         }
 
         void add(CsvRecordReader.Row row, Map<String, Integer> columns) {
@@ -152,7 +223,7 @@ public final class CsvExportFormat implements TranscriptFormat {
             }
             if (problem != null) {
                 // The group is quarantined whatever follows: stop holding its rows, so memory stays bounded.
-                rows.clear();
+                release();
                 return;
             }
             String text = value(row.fields(), columns, "text");
@@ -161,11 +232,24 @@ public final class CsvExportFormat implements TranscriptFormat {
                 ConversationValidator.checkSize(rows.size() + 1, textChars);
             } catch (InvalidRecordException tooLarge) {
                 problem = tooLarge;
-                rows.clear();
+                release();
                 return;
             }
             rows.add(row.fields());
             rowLines.add(row.line());
+            rowChars += row.raw().length();
+        }
+
+        private void release() {
+            rows.clear();
+            rowChars = 0;
+        }
+
+        /** Rows of a conversation that was already emitted: they cannot join it, so they form a quarantined record. */
+        void markSplit(long line, long emittedAt) {
+            problem = new InvalidRecordException(ReasonCode.SPLIT_CONVERSATION, "line " + line + ": conversation '"
+                    + id + "' (first row on line " + emittedAt + ") was already read; its rows lie too far apart"
+                    + " in the file to be joined, so keep a conversation's rows together in the export");
         }
 
         void markIncomplete(long line, ReasonCode cause) {
@@ -175,19 +259,19 @@ public final class CsvExportFormat implements TranscriptFormat {
             }
         }
 
-        IngestResult toResult(String id, Map<String, Integer> columns) {
+        IngestResult toResult(Map<String, Integer> columns) {
             SourceRecord source = new SourceRecord(file, firstLine, raw.toString());
             try {
                 if (problem != null) {
                     throw problem;
                 }
-                return new IngestResult.Accepted(source, ConversationValidator.validate(draft(id, columns)));
+                return new IngestResult.Accepted(source, ConversationValidator.validate(draft(columns)));
             } catch (InvalidRecordException e) {
                 return IngestResult.Quarantined.of(source, id, e);
             }
         }
 
-        private ConversationDraft draft(String id, Map<String, Integer> columns) throws InvalidRecordException {
+        private ConversationDraft draft(Map<String, Integer> columns) throws InvalidRecordException {
             List<Integer> order = new ArrayList<>();
             List<Long> indexes = new ArrayList<>();
             for (int r = 0; r < rows.size(); r++) {

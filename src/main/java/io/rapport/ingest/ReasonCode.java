@@ -18,6 +18,7 @@ public enum ReasonCode {
     EMPTY_UTTERANCES("the conversation has no utterances"),
     TOO_MANY_UTTERANCES("the conversation has more utterances than one conversation may have (20,000)"),
     INCONSISTENT_CONVERSATION("CSV rows of one conversation disagree on a conversation-level column"),
+    SPLIT_CONVERSATION("CSV rows of a conversation already read lie too far apart in the file to join it"),
     INCOMPLETE_CONVERSATION("a CSV row of this conversation could not be read, so the conversation is incomplete"),
     DUPLICATE_CONVERSATION_ID("the conversation_id was already read this night; the first occurrence is kept"),
     CONFLICTING_METADATA("a sidecar metadata row disagrees with an earlier row for the same key; the earlier one is kept"),

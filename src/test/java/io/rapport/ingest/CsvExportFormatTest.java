@@ -5,6 +5,9 @@ import io.rapport.model.Speaker;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,5 +122,88 @@ class CsvExportFormatTest {
                 ReasonCode.INVALID_FIELD);
         quarantined(read(HEADER + ",chat,2026-11-22T09:00:00Z,ag-1,,,,0,customer,0,,x\n").get(0),
                 ReasonCode.MISSING_FIELD);
+    }
+
+    /** Rows of {@code conversations} chats with {@code rows} rows each, in the order {@code rowOrder} gives. */
+    static String export(int conversations, int rows, boolean interleaved) {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int a = 0; a < (interleaved ? rows : conversations); a++) {
+            for (int b = 0; b < (interleaved ? conversations : rows); b++) {
+                int c = interleaved ? b : a;
+                int u = interleaved ? a : b;
+                csv.append("c-").append(c).append(",chat,2026-11-22T09:00:00Z,ag-1,,,,").append(u)
+                        .append(u % 2 == 0 ? ",customer," : ",agent,").append(u * 1000).append(",,utterance ")
+                        .append(u).append(" of conversation ").append(c).append('\n');
+            }
+        }
+        return csv.toString();
+    }
+
+    static List<IngestResult> readAll(TranscriptFormat.RecordSource source) throws IOException {
+        List<IngestResult> out = new ArrayList<>();
+        for (IngestResult r = source.next(); r != null; r = source.next()) {
+            out.add(r);
+        }
+        return out;
+    }
+
+    static TranscriptFormat.RecordSource open(CsvExportFormat format, InputStream in) {
+        return format.open("export.csv", in, IngestSettings.of(10_000));
+    }
+
+    @Test
+    void conversationsStreamOutWhileTheFileIsStillBeingRead() throws IOException {
+        byte[] csv = export(2_000, 4, false).getBytes(StandardCharsets.UTF_8);
+        long[] consumed = {0};
+        InputStream counting = new FilterInputStream(new ByteArrayInputStream(csv)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                consumed[0] += Math.max(n, 0);
+                return n;
+            }
+        };
+        TranscriptFormat.RecordSource source = open(new CsvExportFormat(4_096), counting);
+        Conversation first = assertInstanceOf(IngestResult.Accepted.class, source.next()).conversation();
+        assertEquals("c-0", first.conversationId());
+        assertEquals(4, first.utterances().size());
+        assertTrue(consumed[0] < csv.length / 4, "read " + consumed[0] + " of " + csv.length + " bytes for the first");
+        List<IngestResult> rest = readAll(source);
+        assertEquals(1_999, rest.size());
+        assertTrue(rest.stream().allMatch(r -> r instanceof IngestResult.Accepted), "every conversation is whole");
+        assertEquals("c-1999", ((IngestResult.Accepted) rest.get(1_998)).conversation().conversationId());
+    }
+
+    @Test
+    void conversationsInterleavedWithinTheWindowAreStillJoined() throws IOException {
+        // A time-sorted export: the rows of conversations running at the same time alternate.
+        String csv = export(20, 6, true);
+        // The window counts each row twice (parsed fields and quarantine preview), so this one holds the whole file.
+        List<IngestResult> r = readAll(open(new CsvExportFormat(2L * csv.length()),
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))));
+        assertEquals(20, r.size());
+        for (IngestResult result : r) {
+            assertEquals(6, assertInstanceOf(IngestResult.Accepted.class, result).conversation().utterances().size());
+        }
+    }
+
+    @Test
+    void rowsOfAConversationAlreadyEmittedAreQuarantinedNotLost() throws IOException {
+        String csv = export(20, 6, true);
+        List<IngestResult> r = readAll(open(new CsvExportFormat(csv.length() / 4),
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))));
+        long accepted = r.stream().filter(x -> x instanceof IngestResult.Accepted).count();
+        List<IngestResult.Quarantined> split = r.stream().filter(x -> x instanceof IngestResult.Quarantined)
+                .map(x -> quarantined(x, ReasonCode.SPLIT_CONVERSATION)).toList();
+        assertTrue(accepted > 0 && !split.isEmpty(), accepted + " accepted, " + split.size() + " split");
+        IngestResult.Quarantined late = split.get(0);
+        assertTrue(late.message().contains("'" + late.conversationId() + "' (first row on line "), late.message());
+        assertTrue(late.source().line() > 21, "the late part starts after the first round of rows");
+        // Each split-off part is one record, and each conversation was emitted whole up to its split point.
+        for (IngestResult result : r) {
+            if (result instanceof IngestResult.Accepted a) {
+                assertTrue(a.conversation().utterances().size() < 6, "an emitted part cannot hold later rows");
+            }
+        }
     }
 }
