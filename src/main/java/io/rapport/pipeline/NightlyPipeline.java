@@ -60,6 +60,12 @@ import static org.apache.spark.sql.functions.timestamp_micros;
  */
 public final class NightlyPipeline {
 
+    /**
+     * Conversations per analysis task. The duplicate check sorts each task's conversations (whole rows) before
+     * they are analysed, and that sort stays in memory while the task runs: a fixed size keeps it small however
+     * large the night, where a fixed number of tasks let a 300k night fill a 4.5 GiB heap.
+     */
+    private static final long RECORDS_PER_ANALYZE_TASK = 5_000;
     /** Records read per output partition (write task); sized so a 60k-conversation night writes in one go. */
     private static final long RECORDS_PER_WRITE_TASK = 100_000;
     /** Caps a Parquet file's rows; events outnumber conversations about thirtyfold. */
@@ -117,7 +123,11 @@ public final class NightlyPipeline {
         t = System.nanoTime();
         // First occurrence by (file, line) wins, so which copy is kept does not depend on task order.
         WindowSpec byId = Window.partitionBy("conversation_id").orderBy("source_file", "line");
+        int analyzeTasks = (int) Math.max(spark.sparkContext().defaultParallelism(),
+                (read + RECORDS_PER_ANALYZE_TASK - 1) / RECORDS_PER_ANALYZE_TASK);
+        // Partitioned by the window's key, so the window adds no shuffle of its own.
         Dataset<Row> ranked = parsed.filter(col("reason_code").isNull())
+                .repartition(analyzeTasks, col("conversation_id"))
                 .withColumn("occurrence", row_number().over(byId))
                 .withColumn("kept_file", first("source_file").over(byId))
                 .withColumn("kept_line", first("line").over(byId));
