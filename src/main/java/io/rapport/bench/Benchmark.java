@@ -413,9 +413,9 @@ public final class Benchmark {
         } catch (IOException e) {
             // Not Linux.
         }
-        return String.format(Locale.ROOT, "%s, %d of %d cores, Java %s, heap max %d GiB", cpu, cores,
+        return String.format(Locale.ROOT, "%s, %d of %d cores, Java %s, heap max %.1f GiB", cpu, cores,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                Runtime.getRuntime().maxMemory() >> 30);
+                Runtime.getRuntime().maxMemory() / (double) (1L << 30));
     }
 
     static void appendRow(Options o, Ceiling ceiling, String cpuShare, double jobRate, Double naive, double startup,
