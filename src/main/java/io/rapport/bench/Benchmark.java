@@ -6,6 +6,7 @@ import io.rapport.analysis.language.CustomerSentiment;
 import io.rapport.analysis.timing.InterruptionDetector;
 import io.rapport.ingest.IngestResult;
 import io.rapport.ingest.TranscriptFileReader;
+import io.rapport.job.NightlyJob;
 import io.rapport.model.Channel;
 import io.rapport.model.Conversation;
 import io.rapport.model.Utterance;
@@ -155,9 +156,8 @@ public final class Benchmark {
         // redaction of the excerpts the events carry.
         double[] split = analysisSplit(first, analyzer, o.cores());
 
-        SparkSession spark = SparkSession.builder().master("local[" + o.cores() + "]").appName("rapport-bench")
-                .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(4, o.cores() * 2)))
-                .config("spark.ui.enabled", "false").getOrCreate();
+        // The nightly job's own embedded session (time zone, shuffle partitions), so the row measures that job.
+        SparkSession spark = NightlyJob.session("local[" + o.cores() + "]");
         Path warehouse = o.work().resolve("warehouse-" + o.conversations() + (o.sentiment() ? "-sentiment" : ""));
         t = System.nanoTime();
         long jobCpu = cpuNanos();

@@ -75,7 +75,8 @@ public final class NightlyJob {
         }
     }
 
-    static SparkSession session(String master) {
+    /** The job's session: embedded ({@code local[...]}) with settings for one machine, or spark-submit's. */
+    public static SparkSession session(String master) {
         SparkSession.Builder builder = SparkSession.builder().appName("rapport-nightly")
                 .config("spark.sql.session.timeZone", "UTC");
         // Under spark-submit the master comes from its own flags; embedded runs set it here.
