@@ -196,9 +196,17 @@ public final class Benchmark {
                 100 * measured.cpuShare(o.cores()), 100 * jobCpuShare, o.cores());
         out.append(cpuShare).append(" (well under 100 % for the ceiling means other work shared the machine)\n");
         out.append("job stages (ms): ").append(result.stageMillis()).append('\n');
+        out.append(String.format(Locale.ROOT, "job analysis task time (ms, summed over tasks): %s; NLP %.0f%%%n",
+                result.analysisMillis(), 100 * nlpShare(result.analysisMillis())));
         System.out.print(out);
         appendRow(o, measured, cpuShare, jobRate, naive, startup, result, jobSeconds, peakRss);
         return result.processed() == corpus.conversations();
+    }
+
+    /** The NLP share of the analysis task time: the rest is what the detectors and redaction add to it. */
+    static double nlpShare(Map<String, Long> analysisMillis) {
+        long total = analysisMillis.values().stream().mapToLong(Long::longValue).sum();
+        return total == 0 ? 0 : analysisMillis.getOrDefault("nlp", 0L) / (double) total;
     }
 
     /** Conversations per chunk the benchmark holds in memory. */
@@ -440,7 +448,8 @@ public final class Benchmark {
                 ceilingOver,
                 o.sentiment() ? "on" : "off", jobRate, ceilingRate,
                 jobRate / ceilingRate, naive == null ? "—" : String.format(Locale.ROOT, "%.2f", naive), startup,
-                jobSeconds, night.stageMillis().toString().replace("|", "/"), peakRss / 1048576.0);
+                jobSeconds, (night.stageMillis() + "; analysis tasks " + night.analysisMillis()).replace("|", "/"),
+                peakRss / 1048576.0);
         // The row goes at the end of the results table, so prose after the table stays after it.
         List<String> lines = new ArrayList<>(Files.readAllLines(report, StandardCharsets.UTF_8));
         int at = lines.size();

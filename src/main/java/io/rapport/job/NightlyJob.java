@@ -113,5 +113,6 @@ public final class NightlyJob {
                     100 * l.provisionalShare(), percent(l.interimRate()), percent(l.inTranscriptRate()));
         }
         out.printf("  stages (ms): %s%n", r.stageMillis());
+        out.printf("  analysis task time (ms, summed over tasks): %s%n", r.analysisMillis());
     }
 }

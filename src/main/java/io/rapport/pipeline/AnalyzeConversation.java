@@ -3,6 +3,7 @@ package io.rapport.pipeline;
 import io.rapport.analysis.AnalyzedConversation;
 import io.rapport.analysis.BehaviorEvent;
 import io.rapport.analysis.ConversationAnalyzer;
+import io.rapport.analysis.language.NlpTime;
 import io.rapport.metrics.MetricRegistry;
 import io.rapport.model.Conversation;
 import io.rapport.privacy.Privacy;
@@ -17,7 +18,9 @@ import org.apache.spark.sql.RowFactory;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Spark edge of analysis: a validated conversation row in, its metrics and events out ({@link TableSchemas#ANALYZED}).
@@ -29,18 +32,24 @@ final class AnalyzeConversation implements MapFunction<Row, Row> {
 
     private final Broadcast<ConversationAnalyzer> analyzer;
     private final Privacy privacy;
+    private final AnalysisTime time;
 
-    AnalyzeConversation(Broadcast<ConversationAnalyzer> analyzer, Privacy privacy) {
+    AnalyzeConversation(Broadcast<ConversationAnalyzer> analyzer, Privacy privacy, AnalysisTime time) {
         this.analyzer = analyzer;
         this.privacy = privacy;
+        this.time = time;
     }
 
     @Override
     public Row call(Row parsed) {
         Row conversationRow = parsed.getAs("conversation");
         Conversation c = ConversationRows.fromRow(conversationRow);
+        long start = System.nanoTime();
+        long nlpBefore = NlpTime.nanos();
         AnalyzedConversation a = analyzer.value().analyze(c);
         Object[] metrics = MetricRegistry.computeAll(a);
+        long analysed = System.nanoTime();
+        long nlp = NlpTime.nanos() - nlpBefore;
         List<Object> values = new ArrayList<>(TableSchemas.ANALYZED.size());
         for (int i = 0; i < 7; i++) {
             values.add(conversationRow.get(i));
@@ -52,12 +61,13 @@ final class AnalyzeConversation implements MapFunction<Row, Row> {
         values.add(parsed.getAs("line"));
         List<Row> events = new ArrayList<>(a.events().size());
         // One utterance often shows several behaviours: redact its excerpt once.
-        java.util.Map<String, String> redacted = new java.util.HashMap<>();
+        Map<String, String> redacted = new HashMap<>();
         for (BehaviorEvent e : a.events()) {
             events.add(RowFactory.create(e.conversationId(), e.agentId(), e.utteranceIndex(), e.speaker(),
                     e.behavior(), e.detail(), e.offsetMs(), redacted.computeIfAbsent(e.excerpt(), privacy::redact),
                     e.ruleId()));
         }
+        time.add(nlp, analysed - start - nlp, System.nanoTime() - analysed);
         values.add(SparkValues.seq(events));
         return RowFactory.create(values.toArray());
     }

@@ -143,11 +143,13 @@ public final class NightlyPipeline {
         Dataset<Row> quarantine = parsed.filter(col("reason_code").isNotNull())
                 .select(columns(TableSchemas.QUARANTINE_ROW))
                 .unionByName(duplicates);
+        AnalysisTime analysisTime = new AnalysisTime(spark.sparkContext());
         Dataset<Row> analyzed = ranked.filter(col("occurrence").equalTo(1))
-                .map(new AnalyzeConversation(analyzer, privacy), Encoders.row(TableSchemas.ANALYZED))
+                .map(new AnalyzeConversation(analyzer, privacy, analysisTime), Encoders.row(TableSchemas.ANALYZED))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long processed = analyzed.count();
         stageMillis.put("analyze", millisSince(t));
+        Map<String, Long> analysisMillis = analysisTime.millis();
 
         t = System.nanoTime();
         Dataset<Row> conversations = analyzed.drop("events")
@@ -203,7 +205,7 @@ public final class NightlyPipeline {
         }
 
         NightResult result = new NightResult(runId, date, files, read, processed, quarantined, eventCount, byReason,
-                resolution, stageMillis, started, Instant.now());
+                resolution, stageMillis, analysisMillis, started, Instant.now());
         writeRun(result, publisher);
         publisher.publish(partitions);
         return result;
@@ -257,7 +259,9 @@ public final class NightlyPipeline {
 
     private void writeRun(NightResult r, NightPublisher publisher) {
         Row row = RowFactory.create(r.runId(), SparkValues.seq(r.inputFiles()), r.read(), r.processed(),
-                r.quarantined(), r.events(), SparkValues.map(r.quarantinedByReason()), SparkValues.map(r.stageMillis()), ConversationRows.micros(r.startedAt()), ConversationRows.micros(r.finishedAt()),
+                r.quarantined(), r.events(), SparkValues.map(r.quarantinedByReason()), SparkValues.map(r.stageMillis()),
+                SparkValues.map(r.analysisMillis()), ConversationRows.micros(r.startedAt()),
+                ConversationRows.micros(r.finishedAt()),
                 options.codeVersion(), spark.sparkContext().master(), options.inputRoot(),
                 options.pseudonymKey().fingerprint());
         spark.createDataFrame(List.of(row), RUN_ROW)
@@ -276,6 +280,8 @@ public final class NightlyPipeline {
             .add("events", DataTypes.LongType, false)
             .add("quarantined_by_reason", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false), false)
             .add("stage_ms", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false), false)
+            // The analyze stage's task time summed over its tasks: nlp, detectors, redaction (AnalysisTime).
+            .add("analysis_ms", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false), false)
             .add("started_at_us", DataTypes.LongType, false)
             .add("finished_at_us", DataTypes.LongType, false)
             .add("code_version", DataTypes.StringType, false)

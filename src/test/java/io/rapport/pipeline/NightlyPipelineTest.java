@@ -163,6 +163,18 @@ class NightlyPipelineTest {
     }
 
     @Test
+    void runsManifestSplitsTheAnalysisTime() {
+        Row run = table("runs").first();
+        Map<String, Long> analysis = run.getJavaMap(run.fieldIndex("analysis_ms"));
+        assertEquals(List.of("nlp", "detectors", "redaction"), List.copyOf(analysis.keySet()));
+        assertTrue(analysis.get("nlp") > 0 && analysis.get("detectors") > 0, analysis.toString());
+        // Task time inside the stage: at most its wall time on each of local[2]'s two cores.
+        long analyzeWall = run.<String, Long>getJavaMap(run.fieldIndex("stage_ms")).get("analyze");
+        long tasks = analysis.values().stream().mapToLong(Long::longValue).sum();
+        assertTrue(tasks <= 2 * analyzeWall, tasks + " ms of analysis in a " + analyzeWall + " ms stage");
+    }
+
+    @Test
     void rerunReplacesTheNightWithIdenticalRowsAndLeavesOtherNightsAlone() throws IOException {
         LocalDate other = NIGHT.minusDays(1);
         Landing.write(Landing.night(landing, other).resolve("x.jsonl"),

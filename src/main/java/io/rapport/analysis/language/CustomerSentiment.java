@@ -94,7 +94,10 @@ public final class CustomerSentiment implements Serializable {
     private static double scoreOf(List<CoreMap> sentences) {
         Annotation doc = new Annotation("");
         doc.set(CoreAnnotations.SentencesAnnotation.class, sentences);
-        PIPELINE.get().annotate(doc);
+        StanfordCoreNLP pipeline = PIPELINE.get();
+        long start = System.nanoTime();
+        pipeline.annotate(doc);
+        NlpTime.since(start);
         double sum = 0;
         for (CoreMap s : sentences) {
             Tree tree = s.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);

@@ -46,12 +46,20 @@ public final class NlpPipeline {
 
     /** The sentences of one utterance, each with its tokens' text, part of speech and lemma. */
     public static List<CoreMap> sentences(String text) {
-        Annotation a = new Annotation(text);
-        SPLIT.get().annotate(a);
-        a.set(CoreAnnotations.SentencesAnnotation.class,
-                LongSentenceSplitter.split(a.get(CoreAnnotations.SentencesAnnotation.class)));
-        (isCaseless(text) ? TAG_CASELESS : TAG).get().annotate(a);
-        return a.get(CoreAnnotations.SentencesAnnotation.class);
+        StanfordCoreNLP split = SPLIT.get();
+        StanfordCoreNLP tag = (isCaseless(text) ? TAG_CASELESS : TAG).get();
+        // Timed after the pipelines are fetched: a thread's first fetch loads the models, which is start-up.
+        long start = System.nanoTime();
+        try {
+            Annotation a = new Annotation(text);
+            split.annotate(a);
+            a.set(CoreAnnotations.SentencesAnnotation.class,
+                    LongSentenceSplitter.split(a.get(CoreAnnotations.SentencesAnnotation.class)));
+            tag.annotate(a);
+            return a.get(CoreAnnotations.SentencesAnnotation.class);
+        } finally {
+            NlpTime.since(start);
+        }
     }
 
     /** Letters, and none of them upper case: lower-cased speech recognition output (or a lower-case chat). */
